@@ -1,0 +1,83 @@
+/**
+ * Checking a username and password, behind brute-force limits kept in the database (so they
+ * hold across instances): consecutive failures per username+IP, and failures per IP per day.
+ * The answer never reveals whether the username exists.
+ */
+import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db';
+import { rateLimits, users } from '../db/schema';
+import { isSuspended, type CurrentUser, toCurrentUser } from './current-user';
+import { timingSafeDummyHash, verifyPassword } from './passwords';
+
+export const LOGIN_LIMITS = {
+	consecutivePerUsernameAndIp: { points: 10, duration: 60 * 60 * 3, blockDuration: 60 * 15 },
+	perIpPerDay: { points: 100, duration: 60 * 60 * 24, blockDuration: 60 * 60 * 24 }
+};
+
+export type LoginResult =
+	| { ok: true; user: CurrentUser }
+	| { ok: false; reason: 'invalid' }
+	| { ok: false; reason: 'suspended' }
+	| { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
+
+const limiters = new WeakMap<Database, { byUserIp: RateLimiterDrizzle; byIp: RateLimiterDrizzle }>();
+
+function limitersFor(db: Database) {
+	let l = limiters.get(db);
+	if (!l) {
+		const common = { storeClient: db, schema: rateLimits, clearExpiredByTimeout: false };
+		l = {
+			byUserIp: new RateLimiterDrizzle({ ...common, keyPrefix: 'login_user_ip', ...LOGIN_LIMITS.consecutivePerUsernameAndIp }),
+			byIp: new RateLimiterDrizzle({ ...common, keyPrefix: 'login_ip_day', ...LOGIN_LIMITS.perIpPerDay })
+		};
+		limiters.set(db, l);
+	}
+	return l;
+}
+
+export async function checkCredentials(
+	db: Database,
+	input: { username: string; password: string; ip: string }
+): Promise<LoginResult> {
+	const { byUserIp, byIp } = limitersFor(db);
+	const userIpKey = `${input.username.trim().toLowerCase()}_${input.ip}`;
+	const [userIp, ip] = await Promise.all([byUserIp.get(userIpKey), byIp.get(input.ip)]);
+	const blockedFor = Math.max(
+		remainingBlock(userIp, LOGIN_LIMITS.consecutivePerUsernameAndIp.points),
+		remainingBlock(ip, LOGIN_LIMITS.perIpPerDay.points)
+	);
+	if (blockedFor > 0) return { ok: false, reason: 'rate_limited', retryAfterSeconds: blockedFor };
+
+	const [user] = await db
+		.select()
+		.from(users)
+		.where(sql`lower(${users.username}) = ${input.username.trim().toLowerCase()}`);
+	const passwordMatches = await verifyPassword(user?.passwordHash ?? (await timingSafeDummyHash()), input.password);
+
+	if (!user || !passwordMatches) {
+		const results = await Promise.allSettled([byUserIp.consume(userIpKey), byIp.consume(input.ip)]);
+		const blocked = results
+			.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+			.map((r) => (r.reason instanceof RateLimiterRes ? Math.ceil(r.reason.msBeforeNext / 1000) : 0));
+		if (blocked.length && Math.max(...blocked) > 0) {
+			return { ok: false, reason: 'rate_limited', retryAfterSeconds: Math.max(...blocked) };
+		}
+		return { ok: false, reason: 'invalid' };
+	}
+	await byUserIp.delete(userIpKey);
+	if (isSuspended(user)) return { ok: false, reason: 'suspended' };
+	return { ok: true, user: toCurrentUser(user) };
+}
+
+function remainingBlock(res: RateLimiterRes | null, points: number): number {
+	if (!res || res.consumedPoints <= points) return 0;
+	return Math.ceil(res.msBeforeNext / 1000);
+}
+
+/** "Try again in 15 minutes" */
+export function waitMessage(seconds: number): string {
+	const minutes = Math.ceil(seconds / 60);
+	const when = minutes >= 120 ? `${Math.ceil(minutes / 60)} hours` : minutes <= 1 ? 'a minute' : `${minutes} minutes`;
+	return `Too many sign-in attempts. For your safety, please wait ${when} and try again.`;
+}

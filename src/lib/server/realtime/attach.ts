@@ -1,0 +1,109 @@
+/**
+ * The one socket.io server, attached to the same HTTP server as SvelteKit (by the Vite plugin
+ * in development, by server.js in production). Each socket joins `user:<id>`, and `staff` for
+ * staff. Domain handlers register through `registerSocketHandlers`.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { CurrentUser } from '../accounts/current-user';
+import { loadCurrentUser } from '../accounts/current-user';
+import { config } from '../config';
+import { database } from '../db';
+import { log } from '../log';
+import { installPublisher, type Publisher } from './publisher';
+import { originAllowed, userFromHandshake } from './socket-auth';
+
+export interface SocketData {
+	user: CurrentUser;
+}
+export type TogetherSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+type Registrar = (socket: TogetherSocket) => void;
+
+const KEY = Symbol.for('together.io');
+const g = globalThis as Record<symbol, Server | undefined>;
+const registrars: Registrar[] = [];
+
+/** Domains (chat, workshops, forum) add their event handlers here. */
+export function registerSocketHandlers(registrar: Registrar): void {
+	registrars.push(registrar);
+}
+
+export async function attachRealtime(httpServer: HttpServer): Promise<Server> {
+	const existing = g[KEY];
+	if (existing) return existing;
+	const io = new Server(httpServer, { serveClient: false, connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 } });
+	g[KEY] = io;
+	await useRedisAdapterIfConfigured(io);
+
+	io.use(async (socket, next) => {
+		const { headers } = socket.handshake;
+		if (!originAllowed(headers.origin, headers.host, config().ORIGIN)) {
+			return next(new Error('This connection did not come from Together.'));
+		}
+		try {
+			const user = await userFromHandshake(headers);
+			if (!user) return next(new Error('Please sign in.'));
+			socket.data.user = user;
+			next();
+		} catch (error) {
+			log.error({ err: error }, 'socket authentication failed');
+			next(new Error('Could not check your session. Try again shortly.'));
+		}
+	});
+
+	io.on('connection', (socket: TogetherSocket) => {
+		const { user } = socket.data;
+		socket.join(`user:${user.id}`);
+		if (user.staff) socket.join('staff');
+		// Every event re-reads the person, so a suspension acts on an open socket at once.
+		socket.use(async (_event, next) => {
+			const fresh = await loadCurrentUser(await database(), { userId: user.id, sessionVersion: user.sessionVersion });
+			if (!fresh) {
+				next(new Error('Your session has ended. Please sign in again.'));
+				socket.disconnect(true);
+				return;
+			}
+			socket.data.user = fresh;
+			next();
+		});
+		for (const register of registrars) register(socket);
+	});
+
+	installPublisher(socketPublisher(io));
+	log.info('realtime attached');
+	return io;
+}
+
+function socketPublisher(io: Server): Publisher {
+	return {
+		publish(audience, event, payload) {
+			io.to(audience).emit(event, payload);
+		},
+		disconnectUser(userId) {
+			io.in(`user:${userId}`).disconnectSockets(true);
+		}
+	};
+}
+
+/** Several instances fan out through Redis streams when REDIS_URL is set. */
+async function useRedisAdapterIfConfigured(io: Server) {
+	const url = config().REDIS_URL;
+	if (!url) return;
+	const [{ createClient }, { createAdapter }] = await Promise.all([
+		import('redis'),
+		import('@socket.io/redis-streams-adapter')
+	]);
+	const client = createClient({ url });
+	client.on('error', (err) => log.warn({ err }, 'redis error'));
+	await client.connect();
+	io.adapter(createAdapter(client));
+	log.info('realtime fan-out through redis');
+}
+
+export async function closeRealtime(): Promise<void> {
+	const io = g[KEY];
+	if (!io) return;
+	g[KEY] = undefined;
+	installPublisher(undefined);
+	await new Promise<void>((resolve) => io.close(() => resolve()));
+}

@@ -1,0 +1,26 @@
+/**
+ * How services announce things in real time without knowing about socket.io. The socket server
+ * installs the real publisher when it attaches; until then (CLIs, unit tests) events go nowhere,
+ * which is right: nobody is connected to hear them.
+ */
+export type Audience = `user:${number}` | 'staff' | `room:${number}` | `workshop:${number}` | `thread:${number}`;
+
+export interface Publisher {
+	publish(audience: Audience, event: string, payload: unknown): void;
+	/** Drop every live connection of this person (suspension, sign out everywhere). */
+	disconnectUser(userId: number): void;
+}
+
+const KEY = Symbol.for('together.publisher');
+const g = globalThis as Record<symbol, Publisher>;
+
+const nowhere: Publisher = { publish() {}, disconnectUser() {} };
+
+export function publisher(): Publisher {
+	return g[KEY] ?? nowhere;
+}
+
+export function installPublisher(p: Publisher | undefined): void {
+	if (p) g[KEY] = p;
+	else delete g[KEY];
+}
