@@ -1,0 +1,48 @@
+/**
+ * Shared Playwright fixtures: fresh accounts made straight in the end-to-end database (the way
+ * an operator's CLI makes them), and signing in the way a person does.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { openDatabase, type OpenDatabase } from '../../src/lib/server/db/client';
+import { createAccount, OPERATOR } from '../../src/lib/server/accounts/manage';
+import type { Role } from '../../src/lib/server/db/schema';
+
+export interface Account {
+	id: number;
+	username: string;
+	password: string;
+}
+
+type MakeAccount = (options?: { roles?: Role[]; prefix?: string }) => Promise<Account>;
+
+export const test = base.extend<{ makeAccount: MakeAccount }, { database: OpenDatabase }>({
+	database: [
+		async ({}, use) => {
+			const url = process.env.E2E_DATABASE_URL;
+			if (!url) throw new Error('E2E_DATABASE_URL is not set: run end-to-end tests with `npm run test:e2e`.');
+			const handle = await openDatabase({ url });
+			await use(handle);
+			await handle.close();
+		},
+		{ scope: 'worker' }
+	],
+	makeAccount: async ({ database }, use) => {
+		await use(async ({ roles = ['young_person'], prefix = 'member' } = {}) => {
+			const username = `${prefix}_${randomBytes(4).toString('hex')}`.slice(0, 24);
+			const password = `e2e-${randomBytes(6).toString('hex')}-pass`;
+			const user = await createAccount(database.db, OPERATOR, { username, password, roles });
+			return { id: user.id, username, password };
+		});
+	}
+});
+
+export { expect };
+
+export async function signIn(page: Page, account: Pick<Account, 'username' | 'password'>): Promise<void> {
+	await page.goto('/login');
+	await page.getByLabel('Username').fill(account.username);
+	await page.getByLabel('Password').fill(account.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('link', { name: account.username })).toBeVisible();
+}
