@@ -18,6 +18,7 @@ const common = {
 	NODE_ENV: 'production',
 	HOST: '127.0.0.1',
 	LOG_LEVEL: 'warn',
+	SOCKET_RECHECK_SECONDS: '2',
 	QUICK_EXIT_URL,
 	AUTH_SECRET: 'e2e-only-secret-e2e-only-secret-e2e-only-0123'
 };

@@ -6,7 +6,6 @@ export const load: LayoutServerLoad = ({ locals }) => {
 	const { user } = locals;
 	return {
 		siteName: config().SITE_NAME,
-		quickExitUrl: config().QUICK_EXIT_URL,
 		user: user ? { id: user.id, username: user.username, roles: user.roles, staff: user.staff } : null,
 		nav: {
 			admin: can(user, 'admin.users'),

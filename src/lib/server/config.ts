@@ -36,6 +36,8 @@ const schema = z.object({
 	REDIS_URL: z.string().optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	DEMO: boolish,
+	/** How often open sockets are re-checked against the database (suspensions made elsewhere). */
+	SOCKET_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 	TRUST_PROXY: boolish
 });
 

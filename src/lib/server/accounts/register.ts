@@ -8,7 +8,7 @@ import type { Database } from '../db';
 import { isUniqueViolation } from '../db/errors';
 import { invites, users } from '../db/schema';
 import { recordAudit } from '../audit/record';
-import { ConflictError, parseOrThrow, ValidationError } from '../errors';
+import { ConflictError, ValidationError } from '../errors';
 import { getSettings } from '../settings';
 import { hashPassword } from './passwords';
 import { ageOn, dateOfBirthSchema, passwordProblem, usernameSchema } from './rules';
@@ -46,9 +46,7 @@ export class OverAgeError extends ValidationError {
 }
 
 export async function registerMember(db: Database, input: RegistrationInput, today = new Date()): Promise<CurrentUser> {
-	const data = parseOrThrow(registrationSchema, input);
-	const weak = passwordProblem(data.password, data.username);
-	if (weak) throw new ValidationError({ password: weak });
+	const data = validateRegistration(input);
 
 	const settings = await getSettings(db);
 	const age = ageOn(data.dateOfBirth, today);
@@ -103,6 +101,18 @@ async function insertMember(
 		});
 		return toCurrentUser(user);
 	});
+}
+
+/** Every mistake at once, so a person fixes the whole form in one go. */
+function validateRegistration(input: RegistrationInput): z.output<typeof registrationSchema> {
+	const parsed = registrationSchema.safeParse(input);
+	const fieldErrors = parsed.success ? {} : ValidationError.fromZod(parsed.error).fieldErrors;
+	const password = typeof input.password === 'string' ? input.password : '';
+	const username = typeof input.username === 'string' ? input.username.trim() : undefined;
+	const weak = passwordProblem(password, username);
+	if (weak) fieldErrors.password ??= weak;
+	if (!parsed.success || weak) throw new ValidationError(fieldErrors);
+	return parsed.data;
 }
 
 /** Counts one use of a valid invite, or says clearly why the code cannot be used. */

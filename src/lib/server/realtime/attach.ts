@@ -6,7 +6,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { CurrentUser } from '../accounts/current-user';
-import { loadCurrentUser } from '../accounts/current-user';
+import { endedSessions, loadCurrentUser } from '../accounts/current-user';
 import { config } from '../config';
 import { database } from '../db';
 import { log } from '../log';
@@ -70,9 +70,31 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Server> {
 	});
 
 	installPublisher(socketPublisher(io));
+	startSessionRecheck(io);
 	log.info('realtime attached');
 	return io;
 }
+
+/**
+ * Suspensions and "sign out everywhere" made in this process disconnect at once (publisher);
+ * those made elsewhere (the CLI, another instance) are caught by this periodic re-check.
+ */
+function startSessionRecheck(io: Server) {
+	const timer = setInterval(async () => {
+		try {
+			const sockets = [...io.of('/').sockets.values()] as TogetherSocket[];
+			const claims = sockets.map((s) => ({ userId: s.data.user.id, sessionVersion: s.data.user.sessionVersion }));
+			const ended = await endedSessions(await database(), claims);
+			for (const socket of sockets) if (ended.has(socket.data.user.id)) socket.disconnect(true);
+		} catch (error) {
+			log.warn({ err: error }, 'socket session re-check failed');
+		}
+	}, config().SOCKET_RECHECK_SECONDS * 1000);
+	timer.unref();
+	recheckTimers.set(io, timer);
+}
+
+const recheckTimers = new WeakMap<Server, NodeJS.Timeout>();
 
 function socketPublisher(io: Server): Publisher {
 	return {
@@ -104,6 +126,7 @@ export async function closeRealtime(): Promise<void> {
 	const io = g[KEY];
 	if (!io) return;
 	g[KEY] = undefined;
+	clearInterval(recheckTimers.get(io));
 	installPublisher(undefined);
 	await new Promise<void>((resolve) => io.close(() => resolve()));
 }
