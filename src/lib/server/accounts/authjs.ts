@@ -12,6 +12,7 @@ import { config } from '../config';
 import { database } from '../db';
 import { requestContext } from '../request-context';
 import { checkCredentials, waitMessage } from './login';
+import { usernameSchema } from './rules';
 import { SESSION_MAX_AGE_SECONDS } from './session-token';
 
 export type SignInProblem = 'invalid' | 'rate_limited' | 'suspended';
@@ -42,7 +43,8 @@ export function authConfig(): AuthConfig {
 				async authorize(credentials) {
 					const username = typeof credentials?.username === 'string' ? credentials.username : '';
 					const password = typeof credentials?.password === 'string' ? credentials.password : '';
-					if (!username || !password || username.length > 100 || password.length > 500) {
+					// A name that breaks the username rules cannot belong to anyone: refuse without a lookup.
+					if (!usernameSchema.safeParse(username).success || !password || password.length > 500) {
 						throw new SignInRefused('invalid');
 					}
 					const result = await checkCredentials(await database(), {

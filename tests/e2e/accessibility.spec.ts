@@ -1,0 +1,30 @@
+/** WCAG 2.2 AA checks with axe on the pages everyone sees, signed out and signed in. */
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, signIn } from './fixtures';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function violations(page: import('@playwright/test').Page) {
+	const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+	return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const path of ['/', '/help', '/guidelines', '/login', '/register']) {
+	test(`@phone ${path} has no WCAG 2.2 AA violations`, async ({ page }) => {
+		await page.goto(path);
+		expect(await violations(page)).toEqual([]);
+	});
+}
+
+test('the registration form with errors has no WCAG 2.2 AA violations', async ({ page }) => {
+	await page.goto('/register');
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByText('Choose a username.').or(page.getByText('Usernames need at least 3 characters.'))).toBeVisible();
+	expect(await violations(page)).toEqual([]);
+});
+
+test('@phone the account page has no WCAG 2.2 AA violations', async ({ page, makeAccount }) => {
+	await signIn(page, await makeAccount());
+	await page.goto('/account');
+	expect(await violations(page)).toEqual([]);
+});
