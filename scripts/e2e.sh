@@ -4,6 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# One end-to-end run at a time per checkout: runs share build/ and the test ports.
+if [ -z "${TOGETHER_E2E_LOCKED:-}" ] && command -v flock >/dev/null 2>&1; then
+	export TOGETHER_E2E_LOCKED=1
+	exec flock "${TMPDIR:-/tmp}/together-e2e-$(pwd | md5sum | cut -c1-8).lock" bash "$0" "$@"
+fi
+
 bash scripts/ensure-chromium.sh
 
 admin_url="${TEST_DATABASE_URL:-}"
