@@ -51,7 +51,11 @@ export default defineConfig({
 		{
 			name: 'desktop',
 			testIgnore: /smoke\.spec\.ts/,
-			use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${mainPort}`, channel: undefined }
+			use: {
+				...devices['Desktop Chrome'],
+				baseURL: `http://127.0.0.1:${mainPort}`,
+				channel: undefined
+			}
 		},
 		{
 			name: 'phone',
@@ -75,7 +79,9 @@ export default defineConfig({
 				...common,
 				PORT: String(mainPort),
 				ORIGIN: `http://127.0.0.1:${mainPort}`,
-				...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'together-e2e-')) })
+				...(databaseUrl
+					? { DATABASE_URL: databaseUrl }
+					: { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'together-e2e-')) })
 			}
 		},
 		{

@@ -11,7 +11,10 @@ let handler;
 try {
 	({ handler } = await import('./build/handler.js'));
 } catch (error) {
-	if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('build/handler.js')) {
+	if (
+		error?.code === 'ERR_MODULE_NOT_FOUND' &&
+		String(error.message).includes('build/handler.js')
+	) {
 		console.error('Together is not built yet. Run `npm run build` first (or `npm run demo`).');
 	} else {
 		// Configuration and database problems arrive here with a message meant for the operator.

@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig, type Plugin, type ViteDevServer } from 'vite';
+import { defineConfig } from 'vitest/config';
+import type { Plugin, ViteDevServer } from 'vite';
 
 /** Attaches socket.io to Vite's own HTTP server in development (server.js does it in production). */
 function realtime(): Plugin {
@@ -22,7 +23,11 @@ export default defineConfig({
 	plugins: [sveltekit(), realtime()],
 	optimizeDeps: { exclude: ['@electric-sql/pglite'] },
 	test: {
-		include: ['src/**/*.{test,spec}.ts', 'tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		include: [
+			'src/**/*.{test,spec}.ts',
+			'tests/unit/**/*.test.ts',
+			'tests/integration/**/*.test.ts'
+		],
 		setupFiles: ['tests/setup/database.ts'],
 		environment: 'node',
 		testTimeout: 30_000,

@@ -16,7 +16,10 @@ import postgres from 'postgres';
 import { openDatabase } from '../src/lib/server/db/client';
 import { createAccount, OPERATOR } from '../src/lib/server/accounts/manage';
 
-const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const adminUrl =
+	process.env.BENCH_DATABASE_URL ??
+	process.env.TEST_DATABASE_URL ??
+	'postgres://postgres@127.0.0.1:5432/postgres';
 const port = Number(process.env.BENCH_PORT ?? 4180);
 const origin = `http://127.0.0.1:${port}`;
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
@@ -60,7 +63,9 @@ async function startServer(databaseUrl: string) {
 		await new Promise((r) => setTimeout(r, 200));
 	}
 	child.kill();
-	throw new Error(`The server did not become ready (exit code ${child.exitCode}). Did you run \`npm run build\`?`);
+	throw new Error(
+		`The server did not become ready (exit code ${child.exitCode}). Did you run \`npm run build\`?`
+	);
 }
 
 async function signInCookie(username: string, password: string): Promise<string> {
@@ -115,20 +120,31 @@ await withDatabase(async (databaseUrl) => {
 	try {
 		const cookie = await signInCookie(username, password);
 		const rows: Row[] = [];
-		rows.push(await load('GET /healthz (baseline)', { path: '/healthz' }));
-		rows.push(await load('GET /help (page + database read)', { path: '/help' }));
-		rows.push(await load('GET /account (signed in: session + user re-read)', { path: '/account', headers: { cookie } }));
+		rows.push(await load('GET /healthz (baseline)', { url: `${origin}/healthz` }));
+		rows.push(await load('GET /help (page + database read)', { url: `${origin}/help` }));
+		rows.push(
+			await load('GET /account (signed in: session + user re-read)', {
+				url: `${origin}/account`,
+				headers: { cookie }
+			})
+		);
 		// Sign-in is argon2id-bound by design: few connections, so the limiter is not what we measure.
 		const signIn = await autocannon({
 			url: `${origin}/login`,
 			duration,
 			connections: 2,
 			method: 'POST',
-			headers: { 'content-type': 'application/x-www-form-urlencoded', origin, 'x-forwarded-for': '10.0.0.1' },
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				origin,
+				'x-forwarded-for': '10.0.0.1'
+			},
 			body: new URLSearchParams({ username, password }).toString()
 		});
 		rows.push({ name: 'POST /login (argon2id verify, 2 connections)', result: signIn });
-		console.log(`\nTogether benchmark, ${new Date().toISOString()}, ${duration}s per scenario, ${connections} connections, PostgreSQL\n`);
+		console.log(
+			`\nTogether benchmark, ${new Date().toISOString()}, ${duration}s per scenario, ${connections} connections, PostgreSQL\n`
+		);
 		console.log(table(rows, rows[0]));
 	} finally {
 		server.kill('SIGTERM');

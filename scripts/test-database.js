@@ -6,7 +6,9 @@ const [action] = process.argv.slice(2);
 const adminUrl = process.env.ADMIN_URL;
 const name = process.env.NAME;
 if (!adminUrl || !name || !/^[a-z0-9_]+$/.test(name)) {
-	console.error('usage: ADMIN_URL=postgres://… NAME=lowercase_name node scripts/test-database.js create|drop');
+	console.error(
+		'usage: ADMIN_URL=postgres://… NAME=lowercase_name node scripts/test-database.js create|drop'
+	);
 	process.exit(2);
 }
 const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });

@@ -6,12 +6,17 @@
  * Uses DATABASE_URL, or the embedded database in DATA_DIR (stop the server first: one process owns it).
  */
 import { parseArgs } from 'node:util';
-import { createAccount, findUserByUsername, OPERATOR, setRoles, setSuspension } from '../src/lib/server/accounts/manage';
+import {
+	createAccount,
+	findUserByUsername,
+	OPERATOR,
+	setRoles,
+	setSuspension
+} from '../src/lib/server/accounts/manage';
 import { closeDatabase, database } from '../src/lib/server/db';
 import { ValidationError, NotFoundError } from '../src/lib/server/errors';
 import { ConfigError } from '../src/lib/server/config';
 import { DataDirLockedError } from '../src/lib/server/db/lock';
-
 
 const USAGE = `Usage:
   npm run user:create  -- --username NAME --password PASS --role ROLE [--role ROLE2]
@@ -55,7 +60,9 @@ export async function main(argv: string[]): Promise<string> {
 			const user = await findUserByUsername(db, values.username);
 			const until = suspensionEnd(values);
 			await setSuspension(db, OPERATOR, user.id, { until, reason: values.reason });
-			return until ? `${user.username} is suspended until ${until.toISOString()}` : `${user.username} is no longer suspended`;
+			return until
+				? `${user.username} is suspended until ${until.toISOString()}`
+				: `${user.username} is no longer suspended`;
 		}
 		default:
 			throw new UsageError(`Unknown command "${command ?? ''}".`);
@@ -68,19 +75,35 @@ function suspensionEnd(values: { days?: string; until?: string; lift?: boolean }
 	if (values.lift) return null;
 	if (values.until) {
 		const until = new Date(values.until);
-		if (Number.isNaN(until.getTime()) || until <= new Date()) throw new UsageError('--until must be a date in the future.');
+		if (Number.isNaN(until.getTime()) || until <= new Date())
+			throw new UsageError('--until must be a date in the future.');
 		return until;
 	}
 	const days = Number(values.days ?? 36500);
-	if (!Number.isFinite(days) || days <= 0) throw new UsageError('--days must be a positive number.');
+	if (!Number.isFinite(days) || days <= 0)
+		throw new UsageError('--days must be a positive number.');
 	return new Date(Date.now() + days * 86_400_000);
 }
 
-function explain(error: unknown): string {
-	if (error instanceof ValidationError) return Object.entries(error.fieldErrors).map(([k, v]) => `${k}: ${v}`).join('\n');
+/** What the operator reads when a command fails. */
+export function explain(error: unknown): string {
+	if (error instanceof ValidationError)
+		return Object.entries(error.fieldErrors)
+			.map(([k, v]) => `${k}: ${v}`)
+			.join('\n');
 	if (error instanceof UsageError) return `${error.message}\n\n${USAGE}`;
-	if (error instanceof NotFoundError || error instanceof ConfigError || error instanceof DataDirLockedError) return error.message;
-	if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) return `${error.message}\n\n${USAGE}`;
+	if (
+		error instanceof NotFoundError ||
+		error instanceof ConfigError ||
+		error instanceof DataDirLockedError
+	)
+		return error.message;
+	if (
+		error instanceof TypeError &&
+		'code' in error &&
+		String(error.code).startsWith('ERR_PARSE_ARGS')
+	)
+		return `${error.message}\n\n${USAGE}`;
 	return `Unexpected error: ${error instanceof Error ? error.stack : String(error)}`;
 }
 

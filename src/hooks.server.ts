@@ -16,7 +16,9 @@ export const init: ServerInit = async () => {
 	await runtime.start();
 	if (config().DEMO) {
 		const accounts = await seedDemo(await database());
-		const lines = accounts.map((a) => `  ${a.label.padEnd(18)} ${a.username.padEnd(20)} ${a.password}`);
+		const lines = accounts.map(
+			(a) => `  ${a.label.padEnd(18)} ${a.username.padEnd(20)} ${a.password}`
+		);
 		console.log(`\nDemo sign-ins (new passwords each start):\n${lines.join('\n')}\n`);
 	}
 };
@@ -29,7 +31,13 @@ const context: Handle = ({ event, resolve }) => {
 		const response = await resolve(event);
 		response.headers.set('x-request-id', requestId);
 		log.info(
-			{ requestId, method: event.request.method, path: event.url.pathname, status: response.status, ms: Math.round(performance.now() - started) },
+			{
+				requestId,
+				method: event.request.method,
+				path: event.url.pathname,
+				status: response.status,
+				ms: Math.round(performance.now() - started)
+			},
 			'request'
 		);
 		return response;
@@ -48,10 +56,13 @@ function clientAddress(event: Parameters<Handle>[0]['event']): string {
 const bodyLimit: Handle = ({ event, resolve }) => {
 	const length = Number(event.request.headers.get('content-length') ?? 0);
 	if (length > MAX_FORM_BYTES) {
-		return new Response('That is too much to send in one go (the limit is 64 KB). Please shorten it and try again.', {
-			status: 413,
-			headers: { 'content-type': 'text/plain; charset=utf-8' }
-		});
+		return new Response(
+			'That is too much to send in one go (the limit is 64 KB). Please shorten it and try again.',
+			{
+				status: 413,
+				headers: { 'content-type': 'text/plain; charset=utf-8' }
+			}
+		);
 	}
 	return resolve(event);
 };
@@ -67,7 +78,8 @@ const currentUser: Handle = async ({ event, resolve }) => {
 };
 
 /** app.html's quick-exit script needs the neutral site's address, safe inside a JS string. */
-const quickExitUrl = () => JSON.stringify(config().QUICK_EXIT_URL).slice(1, -1).replace(/</g, '\\u003c');
+const quickExitUrl = () =>
+	JSON.stringify(config().QUICK_EXIT_URL).slice(1, -1).replace(/</g, '\\u003c');
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
@@ -82,6 +94,12 @@ export const handle = sequence(context, bodyLimit, securityHeaders, authHandle, 
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: 'We could not find that page.' };
-	log.error({ err: error, requestId: event.locals.requestId, path: event.url.pathname }, 'unhandled error');
-	return { message: 'Something went wrong on our side. What you typed has not been lost: go back and try again.' };
+	log.error(
+		{ err: error, requestId: event.locals.requestId, path: event.url.pathname },
+		'unhandled error'
+	);
+	return {
+		message:
+			'Something went wrong on our side. What you typed has not been lost: go back and try again.'
+	};
 };

@@ -6,7 +6,9 @@ export const load: LayoutServerLoad = ({ locals }) => {
 	const { user } = locals;
 	return {
 		siteName: config().SITE_NAME,
-		user: user ? { id: user.id, username: user.username, roles: user.roles, staff: user.staff } : null,
+		user: user
+			? { id: user.id, username: user.username, roles: user.roles, staff: user.staff }
+			: null,
 		nav: {
 			admin: can(user, 'admin.users'),
 			invites: can(user, 'invites.create')

@@ -6,7 +6,9 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function violations(page: import('@playwright/test').Page) {
 	const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-	return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	return results.violations.map(
+		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
 }
 
 for (const path of ['/', '/help', '/guidelines', '/login', '/register']) {
@@ -19,7 +21,9 @@ for (const path of ['/', '/help', '/guidelines', '/login', '/register']) {
 test('the registration form with errors has no WCAG 2.2 AA violations', async ({ page }) => {
 	await page.goto('/register');
 	await page.getByRole('button', { name: 'Create account' }).click();
-	await expect(page.getByText('Choose a username.').or(page.getByText('Usernames need at least 3 characters.'))).toBeVisible();
+	await expect(
+		page.getByText('Choose a username.').or(page.getByText('Usernames need at least 3 characters.'))
+	).toBeVisible();
 	expect(await violations(page)).toEqual([]);
 });
 

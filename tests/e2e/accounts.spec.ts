@@ -19,7 +19,8 @@ async function fillRegistration(
 	await page.getByLabel('Username').fill(fields.username);
 	await page.getByLabel('Password').fill(fields.password);
 	await page.getByLabel('Date of birth').fill(fields.dateOfBirth);
-	if (fields.accept ?? true) await page.getByRole('checkbox', { name: /I have read and accept/ }).check();
+	if (fields.accept ?? true)
+		await page.getByRole('checkbox', { name: /I have read and accept/ }).check();
 	await page.getByRole('button', { name: 'Create account' }).click();
 }
 
@@ -42,7 +43,10 @@ test('@phone a young person joins, is signed in, signs out and signs back in', a
 	await expect(page.getByRole('link', { name: username })).toBeVisible();
 });
 
-test('registration mistakes get a clear message next to the field and keep what was typed', async ({ page, makeAccount }) => {
+test('registration mistakes get a clear message next to the field and keep what was typed', async ({
+	page,
+	makeAccount
+}) => {
 	const existing = await makeAccount();
 	await fillRegistration(page, {
 		username: existing.username.toUpperCase(),
@@ -56,7 +60,9 @@ test('registration mistakes get a clear message next to the field and keep what 
 
 	await page.getByLabel('Password').fill('a-much-better-passphrase');
 	await page.getByRole('button', { name: 'Create account' }).click();
-	await expect(page.getByText('Please read and accept the community guidelines to join.')).toBeVisible();
+	await expect(
+		page.getByText('Please read and accept the community guidelines to join.')
+	).toBeVisible();
 
 	await page.getByLabel('Password').fill('a-much-better-passphrase');
 	await page.getByRole('checkbox', { name: /I have read and accept/ }).check();
@@ -66,24 +72,39 @@ test('registration mistakes get a clear message next to the field and keep what 
 });
 
 test('@phone an under-13 is refused kindly and pointed to Childline', async ({ page }) => {
-	await fillRegistration(page, { username: uniqueName('kid'), password: 'orange-giraffe-tower', dateOfBirth: birthdayYearsAgo(11) });
+	await fillRegistration(page, {
+		username: uniqueName('kid'),
+		password: 'orange-giraffe-tower',
+		dateOfBirth: birthdayYearsAgo(11)
+	});
 	await expect(page.getByRole('heading', { name: "You can't join just yet" })).toBeVisible();
 	await expect(page.getByText(/Childline is free and always there: call 0800 1111/)).toBeVisible();
-	await expect(page.getByRole('link', { name: 'More people you can talk to' })).toHaveAttribute('href', '/help');
+	await expect(page.getByRole('link', { name: 'More people you can talk to' })).toHaveAttribute(
+		'href',
+		'/help'
+	);
 });
 
-test('a wrong password is refused without saying whether the username exists', async ({ page, makeAccount }) => {
+test('a wrong password is refused without saying whether the username exists', async ({
+	page,
+	makeAccount
+}) => {
 	const account = await makeAccount();
 	for (const username of [account.username, uniqueName('nobody')]) {
 		await page.goto('/login');
 		await page.getByLabel('Username').fill(username);
 		await page.getByLabel('Password').fill('not-the-right-password');
 		await page.getByRole('button', { name: 'Sign in' }).click();
-		await expect(page.getByRole('alert')).toHaveText('That username and password do not match. Check them and try again.');
+		await expect(page.getByRole('alert')).toHaveText(
+			'That username and password do not match. Check them and try again.'
+		);
 	}
 });
 
-test('after ten wrong passwords the account is locked for a while, even with the right one', async ({ page, makeAccount }) => {
+test('after ten wrong passwords the account is locked for a while, even with the right one', async ({
+	page,
+	makeAccount
+}) => {
 	const account = await makeAccount();
 	await page.goto('/login');
 	for (let attempt = 0; attempt < 11; attempt++) {
@@ -99,12 +120,19 @@ test('after ten wrong passwords the account is locked for a while, even with the
 	await expect(page.getByRole('alert')).toContainText('please wait');
 });
 
-test('a suspended member loses access on the next page and their live connection drops', async ({ page, makeAccount, database }) => {
+test('a suspended member loses access on the next page and their live connection drops', async ({
+	page,
+	makeAccount,
+	database
+}) => {
 	const account = await makeAccount();
 	await signIn(page, account);
 	await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
 
-	await setSuspension(database.db, OPERATOR, account.id, { until: new Date(Date.now() + 86_400_000), reason: 'test' });
+	await setSuspension(database.db, OPERATOR, account.id, {
+		until: new Date(Date.now() + 86_400_000),
+		reason: 'test'
+	});
 
 	await expect(page.getByRole('status').filter({ hasText: /Offline|Reconnecting/ })).toBeVisible();
 	await page.goto('/account');
@@ -112,7 +140,10 @@ test('a suspended member loses access on the next page and their live connection
 	await expect(page.getByRole('link', { name: account.username })).toHaveCount(0);
 });
 
-test('signing out everywhere ends the session on other devices too', async ({ browser, makeAccount }) => {
+test('signing out everywhere ends the session on other devices too', async ({
+	browser,
+	makeAccount
+}) => {
 	const account = await makeAccount();
 	const phone = await (await browser.newContext()).newPage();
 	const laptop = await (await browser.newContext()).newPage();
@@ -127,14 +158,19 @@ test('signing out everywhere ends the session on other devices too', async ({ br
 	await expect(phone).toHaveURL(/\/login/);
 });
 
-test('a member changes their password and signs in with the new one', async ({ page, makeAccount }) => {
+test('a member changes their password and signs in with the new one', async ({
+	page,
+	makeAccount
+}) => {
 	const account = await makeAccount();
 	await signIn(page, account);
 	await page.goto('/account');
 	await page.getByLabel('Current password').fill(account.password);
 	await page.getByLabel('New password').fill('brand-new-secret-phrase');
 	await page.getByRole('button', { name: 'Change password' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Your password has been changed' })).toBeVisible();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Your password has been changed' })
+	).toBeVisible();
 
 	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 	await signIn(page, { username: account.username, password: 'brand-new-secret-phrase' });

@@ -8,7 +8,10 @@ const headers = (origin: string) => ({
 	'x-sveltekit-action': 'true'
 });
 
-test('a form post over 64 KB is refused with 413 and a readable message', async ({ request, baseURL }) => {
+test('a form post over 64 KB is refused with 413 and a readable message', async ({
+	request,
+	baseURL
+}) => {
 	const response = await request.post('/register', {
 		headers: headers(baseURL!),
 		data: form({ username: 'a', password: 'x'.repeat(70 * 1024) })
@@ -17,31 +20,50 @@ test('a form post over 64 KB is refused with 413 and a readable message', async 
 	expect(await response.text()).toContain('too much to send');
 });
 
-test('absurd sign-in input gets a clear refusal, not an error page', async ({ request, baseURL }) => {
+test('absurd sign-in input gets a clear refusal, not an error page', async ({
+	request,
+	baseURL
+}) => {
 	for (const fields of [
 		{ username: 'u'.repeat(5000), password: 'p'.repeat(5000) },
 		{ username: "' OR 1=1 --", password: 'anything-at-all' },
 		{ username: '', password: '' },
 		{ username: '\u0000\u202e', password: '\ud83d\ude00'.repeat(100) }
 	]) {
-		const response = await request.post('/login', { headers: headers(baseURL!), data: form(fields) });
+		const response = await request.post('/login', {
+			headers: headers(baseURL!),
+			data: form(fields)
+		});
 		expect(response.status()).toBe(200); // SvelteKit answers enhanced actions with a JSON outcome
 		const body = await response.json();
 		expect(body).toMatchObject({ type: 'failure', status: 400 });
 	}
 });
 
-test('registration with hostile values is refused field by field and creates nobody', async ({ request, baseURL, database }) => {
+test('registration with hostile values is refused field by field and creates nobody', async ({
+	request,
+	baseURL,
+	database
+}) => {
 	const response = await request.post('/register', {
 		headers: headers(baseURL!),
-		data: form({ username: '<script>alert(1)</script>', password: 'short', dateOfBirth: '2010-02-31', acceptGuidelines: 'yes' })
+		data: form({
+			username: '<script>alert(1)</script>',
+			password: 'short',
+			dateOfBirth: '2010-02-31',
+			acceptGuidelines: 'yes'
+		})
 	});
 	const body = await response.json();
 	expect(body).toMatchObject({ type: 'failure', status: 400 });
-	for (const field of ['username', 'password', 'dateOfBirth', 'acceptGuidelines']) expect(body.data).toContain(field);
+	for (const field of ['username', 'password', 'dateOfBirth', 'acceptGuidelines'])
+		expect(body.data).toContain(field);
 	const { users } = await import('../../src/lib/server/db/schema');
 	const { sql } = await import('drizzle-orm');
-	const rows = await database.db.select().from(users).where(sql`${users.username} like '%script%'`);
+	const rows = await database.db
+		.select()
+		.from(users)
+		.where(sql`${users.username} like '%script%'`);
 	expect(rows).toHaveLength(0);
 });
 

@@ -18,9 +18,13 @@ type MakeAccount = (options?: { roles?: Role[]; prefix?: string }) => Promise<Ac
 
 export const test = base.extend<{ makeAccount: MakeAccount }, { database: OpenDatabase }>({
 	database: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright reads fixture needs from this pattern
 		async ({}, use) => {
 			const url = process.env.E2E_DATABASE_URL;
-			if (!url) throw new Error('E2E_DATABASE_URL is not set: run end-to-end tests with `npm run test:e2e`.');
+			if (!url)
+				throw new Error(
+					'E2E_DATABASE_URL is not set: run end-to-end tests with `npm run test:e2e`.'
+				);
 			const handle = await openDatabase({ url });
 			await use(handle);
 			await handle.close();
@@ -39,7 +43,10 @@ export const test = base.extend<{ makeAccount: MakeAccount }, { database: OpenDa
 
 export { expect };
 
-export async function signIn(page: Page, account: Pick<Account, 'username' | 'password'>): Promise<void> {
+export async function signIn(
+	page: Page,
+	account: Pick<Account, 'username' | 'password'>
+): Promise<void> {
 	await page.goto('/login');
 	await page.getByLabel('Username').fill(account.username);
 	await page.getByLabel('Password').fill(account.password);

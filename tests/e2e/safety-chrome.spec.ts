@@ -5,7 +5,10 @@ import { QUICK_EXIT_URL } from '../../playwright.config';
 test.beforeEach(async ({ page }) => {
 	// The neutral site is outside our network here: answer for it.
 	await page.route(`${QUICK_EXIT_URL}**`, (route) =>
-		route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><h1>Weather forecast</h1>' })
+		route.fulfill({
+			contentType: 'text/html',
+			body: '<title>Weather</title><h1>Weather forecast</h1>'
+		})
 	);
 });
 
@@ -17,16 +20,25 @@ test('@phone every page offers Get help now and Quick exit', async ({ page }) =>
 	}
 });
 
-test('@phone the help page lists Samaritans on 116 123 and says to call 999 in danger', async ({ page }) => {
+test('@phone the help page lists Samaritans on 116 123 and says to call 999 in danger', async ({
+	page
+}) => {
 	await page.goto('/');
 	await page.getByRole('link', { name: 'Get help now' }).click();
 	await expect(page).toHaveURL(/\/help$/);
 	await expect(page.getByRole('heading', { name: 'Samaritans' })).toBeVisible();
-	await expect(page.getByRole('main').getByRole('link', { name: '116 123' })).toHaveAttribute('href', 'tel:116123');
-	await expect(page.getByRole('main').getByText('If you are in immediate danger, call 999')).toBeVisible();
+	await expect(page.getByRole('main').getByRole('link', { name: '116 123' })).toHaveAttribute(
+		'href',
+		'tel:116123'
+	);
+	await expect(
+		page.getByRole('main').getByText('If you are in immediate danger, call 999')
+	).toBeVisible();
 });
 
-test('@phone quick exit leaves for a neutral site and leaves no way back with the back button', async ({ page }) => {
+test('@phone quick exit leaves for a neutral site and leaves no way back with the back button', async ({
+	page
+}) => {
 	await page.goto('/help');
 	await page.getByRole('button', { name: 'Quick exit' }).click();
 	await expect(page).toHaveURL(QUICK_EXIT_URL);

@@ -22,8 +22,14 @@ export function connect(): Socket {
 		connection.error = null;
 	});
 	socket.on('disconnect', (reason) => {
-		// The server ending the session (suspension, sign out everywhere) is not a blip to retry.
-		connection.status = reason === 'io server disconnect' ? 'offline' : 'reconnecting';
+		if (reason !== 'io server disconnect') {
+			connection.status = 'reconnecting';
+			return;
+		}
+		// The server let go of us: the session may have ended (then the retry is refused and we stay
+		// offline) or the person's roles changed (then the retry joins the right rooms).
+		connection.status = 'offline';
+		setTimeout(() => socket?.connect(), 1000);
 	});
 	socket.on('connect_error', (err) => {
 		connection.status = socket?.active ? 'reconnecting' : 'offline';

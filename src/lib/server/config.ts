@@ -52,7 +52,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const parsed = schema.safeParse(env);
 	if (!parsed.success) {
 		const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-		throw new ConfigError(`Together cannot start: the environment is not valid.\n${lines.join('\n')}`);
+		throw new ConfigError(
+			`Together cannot start: the environment is not valid.\n${lines.join('\n')}`
+		);
 	}
 	const values = parsed.data;
 	const embedded = !values.DATABASE_URL;
@@ -60,7 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	if (!authSecret) {
 		if (values.NODE_ENV === 'production' && !embedded) {
 			throw new ConfigError(
-				'Together cannot start: AUTH_SECRET is not set. It signs everyone\'s session.\n' +
+				"Together cannot start: AUTH_SECRET is not set. It signs everyone's session.\n" +
 					'  Make one with:  openssl rand -base64 33\n' +
 					'  and set it in the environment as AUTH_SECRET.'
 			);

@@ -88,7 +88,9 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
 		'admin.watched_words',
 		'admin.settings',
 		'invites.create',
-		'audit.read'
+		'audit.read',
+		// Admins may read cases (the design lets them); only leads assign, refer and close.
+		'safeguarding.see_all_cases'
 	]
 };
 
@@ -112,7 +114,12 @@ export function isStaff(actor: Actor | null | undefined): boolean {
 	return can(actor, 'staff.badge');
 }
 
-export const STAFF_ROLES: readonly Role[] = ['youth_worker', 'safeguarding_lead', 'coproduction_lead', 'admin'];
+export const STAFF_ROLES: readonly Role[] = [
+	'youth_worker',
+	'safeguarding_lead',
+	'coproduction_lead',
+	'admin'
+];
 
 /** Raised by services when the actor lacks a capability; adapters turn it into 403 / { ok: false }. */
 export class NotAllowedError extends Error {
@@ -121,6 +128,10 @@ export class NotAllowedError extends Error {
 	}
 }
 
-export function authorise(actor: Actor | null | undefined, capability: Capability, message?: string): asserts actor is Actor {
+export function authorise(
+	actor: Actor | null | undefined,
+	capability: Capability,
+	message?: string
+): asserts actor is Actor {
 	if (!can(actor, capability)) throw new NotAllowedError(message);
 }

@@ -11,7 +11,8 @@ export interface RequestContext {
 
 const KEY = Symbol.for('together.requestContext');
 const g = globalThis as Record<symbol, AsyncLocalStorage<RequestContext>>;
-const storage: AsyncLocalStorage<RequestContext> = (g[KEY] ??= new AsyncLocalStorage<RequestContext>());
+const storage: AsyncLocalStorage<RequestContext> = (g[KEY] ??=
+	new AsyncLocalStorage<RequestContext>());
 
 export function withRequestContext<T>(context: RequestContext, fn: () => T): T {
 	return storage.run(context, fn);

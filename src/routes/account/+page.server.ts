@@ -25,7 +25,10 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const newPassword = text(data, 'newPassword');
 		try {
-			await changeOwnPassword(await database(), me, { currentPassword: text(data, 'currentPassword'), newPassword });
+			await changeOwnPassword(await database(), me, {
+				currentPassword: text(data, 'currentPassword'),
+				newPassword
+			});
 		} catch (error) {
 			return failFromError(error);
 		}

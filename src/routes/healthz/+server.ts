@@ -1,4 +1,5 @@
 import type { RequestHandler } from './$types';
 
 /** The process is up and serving. */
-export const GET: RequestHandler = () => new Response('ok', { headers: { 'content-type': 'text/plain' } });
+export const GET: RequestHandler = () =>
+	new Response('ok', { headers: { 'content-type': 'text/plain' } });

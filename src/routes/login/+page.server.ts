@@ -5,7 +5,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** Only ever send people on to a path on this site. */
 function safeNext(next: string | null): string {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
+		? next
+		: '/';
 }
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -34,7 +34,12 @@ export const actions: Actions = {
 		} catch (error) {
 			if (error instanceof UnderAgeError) {
 				// Nothing is kept about someone too young to join.
-				return fail(400, { values: {}, errors: error.fieldErrors, message: error.message, underAge: true });
+				return fail(400, {
+					values: {},
+					errors: error.fieldErrors,
+					message: error.message,
+					underAge: true
+				});
 			}
 			return failFromError(error, values);
 		}

@@ -39,7 +39,10 @@ export function authConfig(): AuthConfig {
 		logger: { error() {}, warn() {}, debug() {} },
 		providers: [
 			Credentials({
-				credentials: { username: { label: 'Username' }, password: { label: 'Password', type: 'password' } },
+				credentials: {
+					username: { label: 'Username' },
+					password: { label: 'Password', type: 'password' }
+				},
 				async authorize(credentials) {
 					const username = typeof credentials?.username === 'string' ? credentials.username : '';
 					const password = typeof credentials?.password === 'string' ? credentials.password : '';
@@ -53,7 +56,11 @@ export function authConfig(): AuthConfig {
 						ip: requestContext()?.ip ?? 'unknown'
 					});
 					if (result.ok) {
-						return { id: String(result.user.id), name: result.user.username, sv: result.user.sessionVersion };
+						return {
+							id: String(result.user.id),
+							name: result.user.username,
+							sv: result.user.sessionVersion
+						};
 					}
 					if (result.reason === 'rate_limited') {
 						throw new SignInRefused('rate_limited', waitMessage(result.retryAfterSeconds));
@@ -74,7 +81,7 @@ export function authConfig(): AuthConfig {
 	};
 }
 
-export const { handle: authHandle } = SvelteKitAuth(authConfig);
+export const { handle: authHandle } = SvelteKitAuth(async () => authConfig());
 
 /** Runs an Auth.js action in-process for a form action, copying its cookies onto the response. */
 async function runAuthAction(event: RequestEvent, action: string, fields: Record<string, string>) {

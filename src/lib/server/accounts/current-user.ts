@@ -6,6 +6,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
 import { users, type Role, type User } from '../db/schema';
 import { isStaff } from '../policy';
+import { log } from '../log';
 
 export interface CurrentUser {
 	id: number;
@@ -25,10 +26,14 @@ export function isSuspended(user: Pick<User, 'suspendedUntil'>, now = new Date()
 	return user.suspendedUntil !== null && user.suspendedUntil > now;
 }
 
-export async function loadCurrentUser(db: Database, claims: SessionClaims | null): Promise<CurrentUser | null> {
+export async function loadCurrentUser(
+	db: Database,
+	claims: SessionClaims | null
+): Promise<CurrentUser | null> {
 	if (!claims || !Number.isInteger(claims.userId)) return null;
 	const [user] = await db.select().from(users).where(eq(users.id, claims.userId));
 	if (!user || user.sessionVersion !== claims.sessionVersion || isSuspended(user)) return null;
+	noteLastSeen(db, user);
 	return toCurrentUser(user);
 }
 
@@ -37,7 +42,11 @@ export async function endedSessions(db: Database, sessions: SessionClaims[]): Pr
 	if (sessions.length === 0) return new Set();
 	const ids = [...new Set(sessions.map((s) => s.userId))];
 	const rows = await db
-		.select({ id: users.id, sessionVersion: users.sessionVersion, suspendedUntil: users.suspendedUntil })
+		.select({
+			id: users.id,
+			sessionVersion: users.sessionVersion,
+			suspendedUntil: users.suspendedUntil
+		})
 		.from(users)
 		.where(inArray(users.id, ids));
 	const byId = new Map(rows.map((r) => [r.id, r]));
@@ -49,6 +58,21 @@ export async function endedSessions(db: Database, sessions: SessionClaims[]): Pr
 			})
 			.map((s) => s.userId)
 	);
+}
+
+const LAST_SEEN_RESOLUTION_MS = 5 * 60_000;
+
+/** Records activity at most every few minutes, without making the request wait for it. */
+function noteLastSeen(db: Database, user: User, now = new Date()) {
+	if (user.lastSeenAt && now.getTime() - user.lastSeenAt.getTime() < LAST_SEEN_RESOLUTION_MS)
+		return;
+	db.update(users)
+		.set({ lastSeenAt: now })
+		.where(eq(users.id, user.id))
+		.then(
+			() => {},
+			(error) => log.warn({ err: error, userId: user.id }, 'could not record last seen')
+		);
 }
 
 export function toCurrentUser(user: User): CurrentUser {

@@ -33,7 +33,11 @@ const createInviteSchema = z.object({
 	note: z.string().trim().max(200, 'Keep the note under 200 characters.').optional()
 });
 
-export async function createInvite(db: Database, actor: Actor, input: z.input<typeof createInviteSchema>) {
+export async function createInvite(
+	db: Database,
+	actor: Actor,
+	input: z.input<typeof createInviteSchema>
+) {
 	const data = parseOrThrow(createInviteSchema, input);
 	authorise(actor, 'invites.create', 'Only staff can create invite codes.');
 	return db.transaction(async (tx) => {
@@ -69,7 +73,9 @@ export async function listInvites(db: Database, actor: Actor) {
 			uses: invites.uses,
 			expiresAt: invites.expiresAt,
 			revokedAt: invites.revokedAt,
-			createdBy: users.username
+			createdAt: invites.createdAt,
+			createdBy: users.username,
+			createdByRoles: users.roles
 		})
 		.from(invites)
 		.innerJoin(users, eq(users.id, invites.createdById))
@@ -77,15 +83,41 @@ export async function listInvites(db: Database, actor: Actor) {
 		.limit(200);
 }
 
+export type InviteStatus = 'active' | 'expired' | 'used up' | 'revoked';
+
+/** Why a code can or cannot be used now; revoked wins over used up, which wins over expired. */
+export function inviteStatus(
+	invite: { uses: number; maxUses: number; expiresAt: Date; revokedAt: Date | null },
+	now = new Date()
+): InviteStatus {
+	if (invite.revokedAt) return 'revoked';
+	if (invite.uses >= invite.maxUses) return 'used up';
+	if (invite.expiresAt <= now) return 'expired';
+	return 'active';
+}
+
+const inviteIdSchema = z
+	.number({ message: 'That invite does not exist.' })
+	.int('That invite does not exist.')
+	.positive('That invite does not exist.')
+	.max(2_147_483_647, 'That invite does not exist.');
+
 export async function revokeInvite(db: Database, actor: Actor, inviteId: number) {
+	parseOrThrow(inviteIdSchema, inviteId);
 	authorise(actor, 'invites.create', 'Only staff can revoke invite codes.');
-	await db.transaction(async (tx) => {
+	return db.transaction(async (tx) => {
 		const [revoked] = await tx
 			.update(invites)
 			.set({ revokedAt: new Date() })
 			.where(and(eq(invites.id, inviteId), isNull(invites.revokedAt)))
-			.returning({ id: invites.id });
+			.returning({ id: invites.id, code: invites.code });
 		if (!revoked) throw new NotFoundError('That invite does not exist or was already revoked.');
-		await recordAudit(tx, { actorId: actor.id, action: 'invite.revoke', targetType: 'invite', targetId: inviteId });
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: 'invite.revoke',
+			targetType: 'invite',
+			targetId: inviteId
+		});
+		return revoked;
 	});
 }

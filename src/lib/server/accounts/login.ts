@@ -21,15 +21,26 @@ export type LoginResult =
 	| { ok: false; reason: 'suspended' }
 	| { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 
-const limiters = new WeakMap<Database, { byUserIp: RateLimiterDrizzle; byIp: RateLimiterDrizzle }>();
+const limiters = new WeakMap<
+	Database,
+	{ byUserIp: RateLimiterDrizzle; byIp: RateLimiterDrizzle }
+>();
 
 function limitersFor(db: Database) {
 	let l = limiters.get(db);
 	if (!l) {
 		const common = { storeClient: db, schema: rateLimits, clearExpiredByTimeout: false };
 		l = {
-			byUserIp: new RateLimiterDrizzle({ ...common, keyPrefix: 'login_user_ip', ...LOGIN_LIMITS.consecutivePerUsernameAndIp }),
-			byIp: new RateLimiterDrizzle({ ...common, keyPrefix: 'login_ip_day', ...LOGIN_LIMITS.perIpPerDay })
+			byUserIp: new RateLimiterDrizzle({
+				...common,
+				keyPrefix: 'login_user_ip',
+				...LOGIN_LIMITS.consecutivePerUsernameAndIp
+			}),
+			byIp: new RateLimiterDrizzle({
+				...common,
+				keyPrefix: 'login_ip_day',
+				...LOGIN_LIMITS.perIpPerDay
+			})
 		};
 		limiters.set(db, l);
 	}
@@ -53,13 +64,21 @@ export async function checkCredentials(
 		.select()
 		.from(users)
 		.where(sql`lower(${users.username}) = ${input.username.trim().toLowerCase()}`);
-	const passwordMatches = await verifyPassword(user?.passwordHash ?? (await timingSafeDummyHash()), input.password);
+	const passwordMatches = await verifyPassword(
+		user?.passwordHash ?? (await timingSafeDummyHash()),
+		input.password
+	);
 
 	if (!user || !passwordMatches) {
-		const results = await Promise.allSettled([byUserIp.consume(userIpKey), byIp.consume(input.ip)]);
+		const results = await Promise.allSettled([
+			countFailure(byUserIp, userIpKey, LOGIN_LIMITS.consecutivePerUsernameAndIp),
+			countFailure(byIp, input.ip, LOGIN_LIMITS.perIpPerDay)
+		]);
 		const blocked = results
 			.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
-			.map((r) => (r.reason instanceof RateLimiterRes ? Math.ceil(r.reason.msBeforeNext / 1000) : 0));
+			.map((r) =>
+				r.reason instanceof RateLimiterRes ? Math.ceil(r.reason.msBeforeNext / 1000) : 0
+			);
 		if (blocked.length && Math.max(...blocked) > 0) {
 			return { ok: false, reason: 'rate_limited', retryAfterSeconds: Math.max(...blocked) };
 		}
@@ -70,6 +89,20 @@ export async function checkCredentials(
 	return { ok: true, user: toCurrentUser(user) };
 }
 
+/**
+ * Counts one failure. The failure that reaches the limit starts the block itself, so the very
+ * next attempt is refused even with the right password (the limiter on its own would only
+ * block on the attempt after that, and only if it failed too).
+ */
+async function countFailure(
+	limiter: RateLimiterDrizzle,
+	key: string,
+	limit: { points: number; blockDuration: number }
+) {
+	const res = await limiter.consume(key);
+	if (res.consumedPoints >= limit.points) await limiter.block(key, limit.blockDuration);
+}
+
 function remainingBlock(res: RateLimiterRes | null, points: number): number {
 	if (!res || res.consumedPoints <= points) return 0;
 	return Math.ceil(res.msBeforeNext / 1000);
@@ -78,6 +111,11 @@ function remainingBlock(res: RateLimiterRes | null, points: number): number {
 /** "Try again in 15 minutes" */
 export function waitMessage(seconds: number): string {
 	const minutes = Math.ceil(seconds / 60);
-	const when = minutes >= 120 ? `${Math.ceil(minutes / 60)} hours` : minutes <= 1 ? 'a minute' : `${minutes} minutes`;
+	const when =
+		minutes >= 120
+			? `${Math.ceil(minutes / 60)} hours`
+			: minutes <= 1
+				? 'a minute'
+				: `${minutes} minutes`;
 	return `Too many sign-in attempts. For your safety, please wait ${when} and try again.`;
 }

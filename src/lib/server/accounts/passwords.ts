@@ -30,5 +30,9 @@ export function isCommonPassword(password: string, username?: string): boolean {
 	if (username && lower.includes(username.toLowerCase())) return true;
 	// "aaaaaaaaaa", "1234567890": one repeated character or a plain run
 	if (/^(.)\1+$/.test(lower)) return true;
-	return '01234567890123456789'.includes(lower) || 'abcdefghijklmnopqrstuvwxyz'.includes(lower) || 'qwertyuiopasdfghjklzxcvbnm'.includes(lower);
+	return (
+		'01234567890123456789'.includes(lower) ||
+		'abcdefghijklmnopqrstuvwxyz'.includes(lower) ||
+		'qwertyuiopasdfghjklzxcvbnm'.includes(lower)
+	);
 }

@@ -18,7 +18,9 @@ const registrationSchema = z.object({
 	username: usernameSchema,
 	password: z.string({ message: 'Choose a password.' }),
 	dateOfBirth: dateOfBirthSchema,
-	acceptGuidelines: z.literal(true, { message: 'Please read and accept the community guidelines to join.' }),
+	acceptGuidelines: z.literal(true, {
+		message: 'Please read and accept the community guidelines to join.'
+	}),
 	inviteCode: z
 		.string()
 		.trim()
@@ -26,7 +28,10 @@ const registrationSchema = z.object({
 		.transform((v) => v || undefined)
 });
 
-export type RegistrationInput = z.input<typeof registrationSchema>;
+/** What a form sends: the guidelines box may be unticked, which validation then refuses. */
+export type RegistrationInput = Omit<z.input<typeof registrationSchema>, 'acceptGuidelines'> & {
+	acceptGuidelines: boolean;
+};
 
 /** Under the minimum age: refused kindly and pointed to Childline. */
 export class UnderAgeError extends ValidationError {
@@ -45,16 +50,23 @@ export class OverAgeError extends ValidationError {
 	}
 }
 
-export async function registerMember(db: Database, input: RegistrationInput, today = new Date()): Promise<CurrentUser> {
+export async function registerMember(
+	db: Database,
+	input: RegistrationInput,
+	today = new Date()
+): Promise<CurrentUser> {
 	const data = validateRegistration(input);
 
 	const settings = await getSettings(db);
 	const age = ageOn(data.dateOfBirth, today);
-	if (age < 0 || age > 120) throw new ValidationError({ dateOfBirth: 'Please check your date of birth.' });
+	if (age < 0 || age > 120)
+		throw new ValidationError({ dateOfBirth: 'Please check your date of birth.' });
 	if (age < settings.minAge) throw new UnderAgeError(settings.minAge);
 	if (age > settings.maxAge) throw new OverAgeError(settings.maxAge);
 	if (settings.registrationMode === 'invite' && !data.inviteCode) {
-		throw new ValidationError({ inviteCode: 'Joining needs an invite code from a youth worker right now.' });
+		throw new ValidationError({
+			inviteCode: 'Joining needs an invite code from a youth worker right now.'
+		});
 	}
 
 	const passwordHash = await hashPassword(data.password);
@@ -66,7 +78,8 @@ export async function registerMember(db: Database, input: RegistrationInput, tod
 	}
 }
 
-const usernameTaken = () => new ConflictError({ username: 'That username is taken. Try another one.' });
+const usernameTaken = () =>
+	new ConflictError({ username: 'That username is taken. Try another one.' });
 
 async function insertMember(
 	db: Database,
@@ -75,7 +88,9 @@ async function insertMember(
 	today: Date
 ): Promise<CurrentUser> {
 	return db.transaction(async (tx) => {
-		const inviteId = data.inviteCode ? await useInvite(tx as unknown as Database, data.inviteCode, today) : null;
+		const inviteId = data.inviteCode
+			? await useInvite(tx as unknown as Database, data.inviteCode, today)
+			: null;
 		const taken = await tx
 			.select({ id: users.id })
 			.from(users)
@@ -131,7 +146,8 @@ async function useInvite(tx: Database, code: string, now: Date): Promise<number>
 		.returning({ id: invites.id });
 	if (!used) {
 		throw new ValidationError({
-			inviteCode: 'That invite code is not valid or has expired. Check it with the youth worker who gave it to you.'
+			inviteCode:
+				'That invite code is not valid or has expired. Check it with the youth worker who gave it to you.'
 		});
 	}
 	return used.id;

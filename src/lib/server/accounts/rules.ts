@@ -29,7 +29,13 @@ export const dateOfBirthSchema = z
 	.trim()
 	.min(1, 'Enter your date of birth.')
 	.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter your date of birth as day, month and year.')
-	.refine((v) => !Number.isNaN(Date.parse(v + 'T00:00:00Z')), 'That date does not exist.');
+	.refine(isCalendarDate, 'That date does not exist.');
+
+/** "2010-02-30" parses in JavaScript (it rolls over to 2 March), so check it survives a round trip. */
+function isCalendarDate(value: string): boolean {
+	const parsed = new Date(value + 'T00:00:00Z');
+	return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
 
 /** Age in whole years on `today` (UTC calendar dates). */
 export function ageOn(dateOfBirth: string, today = new Date()): number {

@@ -32,7 +32,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
 async function openPostgres(url: string): Promise<OpenDatabase> {
 	const { default: postgres } = await import('postgres');
 	const { drizzle } = await import('drizzle-orm/postgres-js');
-	const client = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
+	const client = postgres(url, {
+		max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+		onnotice: () => {}
+	});
 	const db = drizzle(client, { schema }) as unknown as Database;
 	return {
 		db,

@@ -29,7 +29,9 @@ export async function database(): Promise<Database> {
 
 async function start(): Promise<OpenDatabase> {
 	const { DATABASE_URL, DATA_DIR } = config();
-	const handle = await openDatabase(DATABASE_URL ? { url: DATABASE_URL } : targetForDataDir(DATA_DIR));
+	const handle = await openDatabase(
+		DATABASE_URL ? { url: DATABASE_URL } : targetForDataDir(DATA_DIR)
+	);
 	await handle.migrate();
 	log.info({ database: handle.kind }, 'database ready');
 	return handle;

@@ -12,19 +12,38 @@ import { createAccount, OPERATOR } from '../accounts/manage';
 export const DEMO_ACCOUNTS: { username: string; roles: Role[]; label: string }[] = [
 	{ username: 'demo_member', roles: ['young_person'], label: 'Young person' },
 	{ username: 'demo_youthworker', roles: ['youth_worker'], label: 'Youth worker' },
-	{ username: 'demo_safeguarding', roles: ['safeguarding_lead', 'youth_worker'], label: 'Safeguarding lead' },
+	{
+		username: 'demo_safeguarding',
+		roles: ['safeguarding_lead', 'youth_worker'],
+		label: 'Safeguarding lead'
+	},
 	{ username: 'demo_coproduction', roles: ['coproduction_lead'], label: 'Coproduction lead' },
 	{ username: 'demo_admin', roles: ['admin'], label: 'Admin' }
 ];
 
-const WORDS = ['river', 'maple', 'lantern', 'harbour', 'meadow', 'comet', 'pebble', 'orchid', 'willow', 'ember', 'falcon', 'cedar'];
+const WORDS = [
+	'river',
+	'maple',
+	'lantern',
+	'harbour',
+	'meadow',
+	'comet',
+	'pebble',
+	'orchid',
+	'willow',
+	'ember',
+	'falcon',
+	'cedar'
+];
 
 function memorablePassword(): string {
 	const pick = () => WORDS[randomInt(WORDS.length)];
 	return `${pick()}-${pick()}-${pick()}-${randomInt(1000, 9999)}`;
 }
 
-export async function seedDemo(db: Database): Promise<{ username: string; password: string; label: string }[]> {
+export async function seedDemo(
+	db: Database
+): Promise<{ username: string; password: string; label: string }[]> {
 	const printed = [];
 	for (const account of DEMO_ACCOUNTS) {
 		const password = memorablePassword();
@@ -35,12 +54,23 @@ export async function seedDemo(db: Database): Promise<{ username: string; passwo
 		if (existing) {
 			await db
 				.update(users)
-				.set({ passwordHash: await hashPassword(password), roles: account.roles, suspendedUntil: null })
+				.set({
+					passwordHash: await hashPassword(password),
+					roles: account.roles,
+					suspendedUntil: null
+				})
 				.where(eq(users.id, existing.id));
 		} else {
-			await createAccount(db, OPERATOR, { username: account.username, password, roles: account.roles });
+			await createAccount(db, OPERATOR, {
+				username: account.username,
+				password,
+				roles: account.roles
+			});
 			if (account.roles.includes('young_person')) {
-				await db.update(users).set({ dateOfBirth: '2008-05-01', guidelinesAcceptedAt: new Date() }).where(sql`lower(${users.username}) = ${account.username}`);
+				await db
+					.update(users)
+					.set({ dateOfBirth: '2008-05-01', guidelinesAcceptedAt: new Date() })
+					.where(sql`lower(${users.username}) = ${account.username}`);
 			}
 		}
 		printed.push({ username: account.username, password, label: account.label });

@@ -8,8 +8,16 @@ export function requireUser(locals: App.Locals, url: URL): CurrentUser {
 	return locals.user;
 }
 
-export function requireCapability(locals: App.Locals, url: URL, capability: Capability): CurrentUser {
+export function requireCapability(
+	locals: App.Locals,
+	url: URL,
+	capability: Capability
+): CurrentUser {
 	const user = requireUser(locals, url);
-	if (!can(user, capability)) error(403, 'This page is for staff with a different role. If you think you should see it, ask an admin.');
+	if (!can(user, capability))
+		error(
+			403,
+			'This page is for staff with a different role. If you think you should see it, ask an admin.'
+		);
 	return user;
 }

@@ -16,7 +16,12 @@ import { originAllowed, userFromHandshake } from './socket-auth';
 export interface SocketData {
 	user: CurrentUser;
 }
-export type TogetherSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+export type TogetherSocket = Socket<
+	Record<string, never>,
+	Record<string, never>,
+	Record<string, never>,
+	SocketData
+>;
 type Registrar = (socket: TogetherSocket) => void;
 
 const KEY = Symbol.for('together.io');
@@ -31,7 +36,12 @@ export function registerSocketHandlers(registrar: Registrar): void {
 export async function attachRealtime(httpServer: HttpServer): Promise<Server> {
 	const existing = g[KEY];
 	if (existing) return existing;
-	const io = new Server(httpServer, { serveClient: false, connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 } });
+	const io = new Server(httpServer, {
+		serveClient: false,
+		// skipMiddlewares defaults to true: a dropped connection would resume without the session
+		// being checked again, so someone suspended meanwhile could rejoin their rooms.
+		connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false }
+	});
 	g[KEY] = io;
 	await useRedisAdapterIfConfigured(io);
 
@@ -55,9 +65,13 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Server> {
 		const { user } = socket.data;
 		socket.join(`user:${user.id}`);
 		if (user.staff) socket.join('staff');
+		else socket.leave('staff'); // a resumed connection gets its old rooms back
 		// Every event re-reads the person, so a suspension acts on an open socket at once.
 		socket.use(async (_event, next) => {
-			const fresh = await loadCurrentUser(await database(), { userId: user.id, sessionVersion: user.sessionVersion });
+			const fresh = await loadCurrentUser(await database(), {
+				userId: user.id,
+				sessionVersion: user.sessionVersion
+			});
 			if (!fresh) {
 				next(new Error('Your session has ended. Please sign in again.'));
 				socket.disconnect(true);
@@ -83,7 +97,10 @@ function startSessionRecheck(io: Server) {
 	const timer = setInterval(async () => {
 		try {
 			const sockets = [...io.of('/').sockets.values()] as TogetherSocket[];
-			const claims = sockets.map((s) => ({ userId: s.data.user.id, sessionVersion: s.data.user.sessionVersion }));
+			const claims = sockets.map((s) => ({
+				userId: s.data.user.id,
+				sessionVersion: s.data.user.sessionVersion
+			}));
 			const ended = await endedSessions(await database(), claims);
 			for (const socket of sockets) if (ended.has(socket.data.user.id)) socket.disconnect(true);
 		} catch (error) {

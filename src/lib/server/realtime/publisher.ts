@@ -3,7 +3,8 @@
  * installs the real publisher when it attaches; until then (CLIs, unit tests) events go nowhere,
  * which is right: nobody is connected to hear them.
  */
-export type Audience = `user:${number}` | 'staff' | `room:${number}` | `workshop:${number}` | `thread:${number}`;
+export type Audience =
+	`user:${number}` | 'staff' | `room:${number}` | `workshop:${number}` | `thread:${number}`;
 
 export interface Publisher {
 	publish(audience: Audience, event: string, payload: unknown): void;

@@ -8,7 +8,11 @@ import { claimsFromCookieHeader } from '../accounts/session-token';
 import { config } from '../config';
 import { database } from '../db';
 
-export function originAllowed(origin: string | undefined, host: string | undefined, allowed: string | undefined): boolean {
+export function originAllowed(
+	origin: string | undefined,
+	host: string | undefined,
+	allowed: string | undefined
+): boolean {
 	if (!origin) return false;
 	if (allowed) return origin === new URL(allowed).origin;
 	// No ORIGIN configured (development, the embedded demo): same host as the request.

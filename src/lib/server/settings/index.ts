@@ -7,12 +7,32 @@ import type { Database } from '../db';
 import { settings } from '../db/schema';
 import { recordAudit } from '../audit/record';
 import { parseOrThrow } from '../errors';
+import { authorise, type Actor } from '../policy';
+
+/** A whole number typed into a form (an empty box counts as missing, not as 0). */
+const age = (missing: string) =>
+	z.preprocess(
+		(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+		z.coerce.number({ message: missing }).int('Use a whole number of years.')
+	);
 
 export const settingsSchema = z
 	.object({
-		registrationMode: z.enum(['open', 'invite']),
-		minAge: z.coerce.number().int().min(13, 'The youngest age cannot be below 13.').max(25),
-		maxAge: z.coerce.number().int().min(13).max(30, 'The oldest age can be at most 30.')
+		registrationMode: z.enum(['open', 'invite'], {
+			message: 'Choose whether anyone can join or only people with an invite code.'
+		}),
+		minAge: age('Enter the youngest age as a number.').pipe(
+			z
+				.number()
+				.min(13, 'The youngest age cannot be below 13.')
+				.max(25, 'The youngest age can be at most 25.')
+		),
+		maxAge: age('Enter the oldest age as a number.').pipe(
+			z
+				.number()
+				.min(13, 'The oldest age cannot be below 13.')
+				.max(30, 'The oldest age can be at most 30.')
+		)
 	})
 	.refine((s) => s.minAge <= s.maxAge, {
 		message: 'The youngest age must not be above the oldest.',
@@ -30,13 +50,19 @@ export async function getSettings(db: Database): Promise<Settings> {
 	return merged.success ? merged.data : DEFAULT_SETTINGS;
 }
 
+/**
+ * Change settings as an admin, or as the operator (`null`, e.g. a CLI or seed script, trusted
+ * by virtue of holding the server).
+ */
 export async function updateSettings(
 	db: Database,
-	actorId: number | null,
+	who: Actor | null,
 	input: Partial<Record<keyof Settings, unknown>>
 ): Promise<Settings> {
 	const current = await getSettings(db);
 	const next = parseOrThrow(settingsSchema, { ...current, ...input });
+	if (who !== null) authorise(who, 'admin.settings', 'Only admins can change settings.');
+	const actorId = who?.id ?? null;
 	const changed = (Object.keys(next) as (keyof Settings)[]).filter((k) => next[k] !== current[k]);
 	if (changed.length === 0) return next;
 	await db.transaction(async (tx) => {
@@ -44,7 +70,10 @@ export async function updateSettings(
 			await tx
 				.insert(settings)
 				.values({ key, value: next[key], updatedById: actorId })
-				.onConflictDoUpdate({ target: settings.key, set: { value: next[key], updatedById: actorId, updatedAt: new Date() } });
+				.onConflictDoUpdate({
+					target: settings.key,
+					set: { value: next[key], updatedById: actorId, updatedAt: new Date() }
+				});
 		}
 		await recordAudit(tx, {
 			actorId,

@@ -3,3 +3,4 @@ export * from './auth';
 export * from './settings';
 export * from './audit';
 export * from './signposting';
+export * from './safety';

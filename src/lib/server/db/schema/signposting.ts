@@ -13,7 +13,10 @@ export const crisisServices = pgTable('crisis_services', {
 	url: text('url'),
 	hours: text('hours').notNull(),
 	whoFor: text('who_for').notNull(),
-	tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+	tags: text('tags')
+		.array()
+		.notNull()
+		.default(sql`'{}'::text[]`),
 	emergency: boolean('emergency').notNull().default(false),
 	visible: boolean('visible').notNull().default(true),
 	position: integer('position').notNull().default(0),

@@ -17,7 +17,11 @@ export const users = pgTable(
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
 		username: text('username').notNull(),
 		passwordHash: text('password_hash').notNull(),
-		roles: text('roles').array().$type<Role[]>().notNull().default(sql`'{young_person}'::text[]`),
+		roles: text('roles')
+			.array()
+			.$type<Role[]>()
+			.notNull()
+			.default(sql`'{young_person}'::text[]`),
 		dateOfBirth: date('date_of_birth', { mode: 'string' }),
 		guidelinesAcceptedAt: timestamp('guidelines_accepted_at', { withTimezone: true }),
 		/** Bumped by "sign out everywhere" and password changes; sessions carry the value they were issued with. */
