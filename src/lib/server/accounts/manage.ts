@@ -127,6 +127,8 @@ export async function setRoles(
 			details: { from: before.roles, to: next }
 		});
 	});
+	// Their open sockets reconnect at once and join the rooms their new roles allow.
+	publisher().disconnectUser(userId);
 }
 
 const suspendSchema = z.object({
