@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const mainPort = 4173;
-const smokePort = 4174;
+const mainPort = Number(process.env.E2E_PORT ?? 4173);
+const smokePort = mainPort + 1;
 const databaseUrl = process.env.E2E_DATABASE_URL;
 export const QUICK_EXIT_URL = 'https://neutral.example/weather';
 
