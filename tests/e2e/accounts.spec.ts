@@ -173,5 +173,8 @@ test('a member changes their password and signs in with the new one', async ({
 	).toBeVisible();
 
 	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+	await expect(
+		page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' })
+	).toBeVisible();
 	await signIn(page, { username: account.username, password: 'brand-new-secret-phrase' });
 });
