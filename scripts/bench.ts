@@ -15,6 +15,7 @@ import { once } from 'node:events';
 import postgres from 'postgres';
 import { openDatabase } from '../src/lib/server/db/client';
 import { createAccount, OPERATOR } from '../src/lib/server/accounts/manage';
+import { benchRisk } from './bench-risk';
 
 const adminUrl =
 	process.env.BENCH_DATABASE_URL ??
@@ -151,3 +152,6 @@ await withDatabase(async (databaseUrl) => {
 		await once(server, 'exit');
 	}
 });
+
+// Risk assessment throughput (CPU only, no server or database): scripts/bench-risk.ts
+console.log(`\n${benchRisk()}`);

@@ -18,7 +18,10 @@ const SOCIAL =
 
 const PATTERNS: { kind: PersonalInfoKind; pattern: RegExp }[] = [
 	// UK mobiles and landlines, with spaces, dots or dashes: 07700 900123, +44 7700-900-123, (020) 7946 0958
-	{ kind: 'phone', pattern: /(?<![\d£$€])(?:\+\s?44\s?\(?0?\)?|0)(?:[\s.-]?\d){9,10}(?!\d)/g },
+	{
+		kind: 'phone',
+		pattern: /(?<![\d£$€])(?:\+\s?44\s?\(?0?\)?|\(?0)(?:[\s.)-]{0,2}\d){9,10}(?!\d)/g
+	},
 	// Emails, including "name at gmail dot com"
 	{ kind: 'email', pattern: /\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/gi },
 	{
