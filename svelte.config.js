@@ -16,6 +16,8 @@ const config = {
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],
 				'connect-src': ['self', 'ws:', 'wss:'],
+				// The service worker (src/service-worker.ts) that keeps /help for when the signal drops.
+				'worker-src': ['self'],
 				'frame-ancestors': ['none'],
 				'form-action': ['self'],
 				'base-uri': ['self'],

@@ -11,6 +11,8 @@ declare global {
 		}
 		interface PageData {
 			user?: { id: number; username: string; roles: string[]; staff: boolean } | null;
+			/** A page meant for printing: the layout leaves out the site's header and footer. */
+			bare?: boolean;
 		}
 	}
 }

@@ -1,12 +1,18 @@
 /**
  * Shared Playwright fixtures: fresh accounts made straight in the end-to-end database (the way
- * an operator's CLI makes them), and signing in the way a person does.
+ * an operator's CLI makes them), safeguarding alerts raised the way screening raises them, and
+ * signing in the way a person does.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { openDatabase, type OpenDatabase } from '../../src/lib/server/db/client';
+import { openDatabase, type Database, type OpenDatabase } from '../../src/lib/server/db/client';
 import { createAccount, OPERATOR } from '../../src/lib/server/accounts/manage';
 import type { Role } from '../../src/lib/server/db/schema';
+import {
+	announceAlert,
+	raiseAlert,
+	type AlertLevel
+} from '../../src/lib/server/safeguarding/alerts';
 
 export interface Account {
 	id: number;
@@ -16,7 +22,20 @@ export interface Account {
 
 type MakeAccount = (options?: { roles?: Role[]; prefix?: string }) => Promise<Account>;
 
-export const test = base.extend<{ makeAccount: MakeAccount }, { database: OpenDatabase }>({
+/**
+ * Raises a safeguarding alert about someone through the services, as screening does when it
+ * finds risk in what they wrote. This process has no live connections, so the server announces
+ * it to on-duty staff within seconds (its sweep of unannounced alerts). Returns the alert id.
+ */
+type RaiseAlertFor = (
+	subject: Pick<Account, 'id' | 'username'>,
+	options?: { level?: AlertLevel; text?: string; reasons?: string[] }
+) => Promise<number>;
+
+export const test = base.extend<
+	{ makeAccount: MakeAccount; raiseAlertFor: RaiseAlertFor },
+	{ database: OpenDatabase }
+>({
 	database: [
 		// eslint-disable-next-line no-empty-pattern -- Playwright reads fixture needs from this pattern
 		async ({}, use) => {
@@ -37,6 +56,27 @@ export const test = base.extend<{ makeAccount: MakeAccount }, { database: OpenDa
 			const password = `e2e-${randomBytes(6).toString('hex')}-pass`;
 			const user = await createAccount(database.db, OPERATOR, { username, password, roles });
 			return { id: user.id, username, password };
+		});
+	},
+	raiseAlertFor: async ({ database }, use) => {
+		await use(async (subject, { level = 'imminent', text, reasons } = {}) => {
+			const db = database.db;
+			const raised = await db.transaction((tx) =>
+				raiseAlert(tx as unknown as Database, {
+					level,
+					source: 'screening',
+					categories: ['suicide'],
+					reasons: reasons ?? ['Talks about ending their life'],
+					subject: { id: subject.id, username: subject.username },
+					evidence: {
+						contentType: 'post',
+						contentId: randomBytes(3).toString('hex'),
+						text: text ?? 'i cant keep going, tonight is the night'
+					}
+				})
+			);
+			await announceAlert(db, raised);
+			return raised.alertId;
 		});
 	}
 });

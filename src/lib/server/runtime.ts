@@ -1,27 +1,40 @@
 /**
- * What the plain-JS production entry (server.js) needs from the SvelteKit bundle, handed over
- * on globalThis: attach the socket server to its HTTP server, and shut down cleanly.
+ * What the plain-JS production entry (server.js) needs from the bundle, handed over on
+ * globalThis: attach the socket server to its HTTP server, and shut down cleanly.
  */
 import type { Server as HttpServer } from 'node:http';
 import { attachRealtime, closeRealtime } from './realtime/attach';
-import { closeDatabase, databaseHandle } from './db';
+import { closeDatabase, database, databaseHandle } from './db';
 import { config } from './config';
 import { log } from './log';
+import { startEscalationTimer } from './safeguarding/escalation';
+// Registers the forum's socket events (thread:watch / thread:unwatch) before any socket connects.
+import './forum/live';
 
 export interface Runtime {
-	/** Open and migrate the database, failing fast with a readable message. */
+	/** Open and migrate the database, failing fast with a readable message; start scheduled work. */
 	start(): Promise<void>;
 	attachRealtime(server: HttpServer): Promise<unknown>;
 	shutdown(): Promise<void>;
 }
 
+/** The running escalation timer, on globalThis so a reloaded module (dev) never starts a second. */
+const TIMER = Symbol.for('together.escalationTimer');
+const g = globalThis as Record<symbol, (() => Promise<void>) | undefined>;
+
 export const runtime: Runtime = {
 	async start() {
 		config();
 		await databaseHandle();
+		await g[TIMER]?.();
+		// Unclaimed alerts escalate, and alerts raised where nobody could be reached are announced.
+		g[TIMER] = startEscalationTimer(database);
 	},
 	attachRealtime,
 	async shutdown() {
+		const stopEscalation = g[TIMER];
+		g[TIMER] = undefined;
+		await stopEscalation?.();
 		await closeRealtime();
 		await closeDatabase();
 		log.info('shut down cleanly');

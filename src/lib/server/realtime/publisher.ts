@@ -21,6 +21,11 @@ export function publisher(): Publisher {
 	return g[KEY] ?? nowhere;
 }
 
+/** Whether this process can reach anyone's browser (a socket server, or a test's recorder). */
+export function hasLivePublisher(): boolean {
+	return KEY in g;
+}
+
 export function installPublisher(p: Publisher | undefined): void {
 	if (p) g[KEY] = p;
 	else delete g[KEY];

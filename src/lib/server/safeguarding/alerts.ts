@@ -4,10 +4,11 @@
  * them, and escalates to all staff and the safeguarding leads if nobody acknowledges it in time
  * (escalation.ts). The words that caused it are snapshotted as evidence first.
  */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import {
 	evidenceSnapshots,
+	notifications,
 	safeguardingAlerts,
 	users,
 	ALERT_LEVELS,
@@ -15,8 +16,9 @@ import {
 } from '../db/schema';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, ValidationError } from '../errors';
+import { log } from '../log';
 import { authorise, type Actor } from '../policy';
-import { publisher } from '../realtime/publisher';
+import { hasLivePublisher, publisher } from '../realtime/publisher';
 import { storeNotifications, pushNotifications } from '../notifications/notify';
 import { onDutyNow } from './duty';
 
@@ -113,18 +115,87 @@ export async function raiseAlert(tx: Database, input: RaiseAlertInput, now = new
 		{
 			kind: 'alert',
 			title: alertTitle(input.level, input.subject.username),
-			link: `/staff/alerts#alert-${alert.id}`
+			link: alertLink(alert.id)
 		}
 	);
 	return { alertId: alert.id, notifications: stored, recipients: onDuty.map((u) => u.id) };
 }
 
-/** After commit: push the alert to on-duty staff's open browsers. */
-export async function announceAlert(db: Database, raised: Awaited<ReturnType<typeof raiseAlert>>) {
-	const view = await alertView(db, raised.alertId);
-	for (const id of raised.recipients) publisher().publish(`user:${id}`, 'alert:new', view);
-	publisher().publish('staff', 'alert:changed', { id: raised.alertId });
-	pushNotifications(raised.notifications);
+/** Where staff see an alert (also how an alert's notifications are found again). */
+export function alertLink(alertId: number): string {
+	return `/staff/alerts#alert-${alertId}`;
+}
+
+/**
+ * After commit: push the alert to on-duty staff's open browsers, exactly once. A process that
+ * cannot reach any browser (a CLI) leaves it to a server's sweep (`announcePendingAlerts`), which
+ * runs every few seconds. With nobody on duty the alert is escalated at once, not on the next tick.
+ */
+export async function announceAlert(
+	db: Database,
+	raised: Awaited<ReturnType<typeof raiseAlert>>
+): Promise<void> {
+	if (!hasLivePublisher()) return;
+	const [marked] = await db
+		.update(safeguardingAlerts)
+		.set({ announcedAt: new Date() })
+		.where(and(eq(safeguardingAlerts.id, raised.alertId), isNull(safeguardingAlerts.announcedAt)))
+		.returning({ id: safeguardingAlerts.id });
+	if (!marked) return; // a sweep got there first
+	await publishNewAlert(db, raised.alertId, raised.notifications);
+	if (raised.recipients.length === 0) {
+		// Not awaited: the escalation webhook may take seconds, and the author's response must not.
+		import('./escalation')
+			.then(({ escalateDueAlerts }) => escalateDueAlerts(db))
+			.catch((error) =>
+				log.error({ err: error, alertId: raised.alertId }, 'immediate escalation failed')
+			);
+	}
+}
+
+async function publishNewAlert(
+	db: Database,
+	alertId: number,
+	stored: (typeof notifications.$inferSelect)[]
+) {
+	const view = await alertView(db, alertId);
+	for (const id of new Set(stored.map((n) => n.userId)))
+		publisher().publish(`user:${id}`, 'alert:new', view);
+	publisher().publish('staff', 'alert:changed', { id: alertId });
+	pushNotifications(stored);
+}
+
+/**
+ * Announces alerts committed but not yet announced (raised by another process, or by one that
+ * stopped before announcing) to the staff who were on duty when each was raised. Row locks make
+ * each go out once however many servers sweep.
+ */
+export async function announcePendingAlerts(db: Database, now = new Date()): Promise<number[]> {
+	if (!hasLivePublisher()) return [];
+	const announced = await db.transaction(async (tx) => {
+		const pending = await tx
+			.select({ id: safeguardingAlerts.id })
+			.from(safeguardingAlerts)
+			.where(isNull(safeguardingAlerts.announcedAt))
+			.orderBy(safeguardingAlerts.id)
+			.limit(50)
+			.for('update', { skipLocked: true });
+		if (pending.length === 0) return [];
+		const ids = pending.map((p) => p.id);
+		await tx
+			.update(safeguardingAlerts)
+			.set({ announcedAt: now })
+			.where(inArray(safeguardingAlerts.id, ids));
+		return ids;
+	});
+	for (const alertId of announced) {
+		const stored = await db
+			.select()
+			.from(notifications)
+			.where(and(eq(notifications.kind, 'alert'), eq(notifications.link, alertLink(alertId))));
+		await publishNewAlert(db, alertId, stored);
+	}
+	return announced;
 }
 
 export function alertTitle(level: AlertLevel, username: string | null): string {
@@ -229,9 +300,12 @@ export async function claimAlert(
 				.where(eq(safeguardingAlerts.id, alertId));
 			if (!row) throw new NotFoundError('That alert does not exist.');
 			throw new ValidationError({
-				alert: row.by
-					? `${row.by} has already claimed this alert.`
-					: 'This alert has already been dealt with.'
+				alert:
+					row.status === 'resolved'
+						? `This alert has already been resolved${row.by ? ` by ${row.by}` : ''}.`
+						: row.by
+							? `${row.by} has already claimed this alert.`
+							: 'This alert has already been dealt with.'
 			});
 		}
 		await recordAudit(tx, {

@@ -18,6 +18,8 @@ import {
 import { recordAudit } from '../audit/record';
 import { NotFoundError, parseOrThrow, ValidationError } from '../errors';
 import { authorise, can, type Actor } from '../policy';
+import { publisher } from '../realtime/publisher';
+import { pushNotifications, storeNotifications } from '../notifications/notify';
 
 const NOT_FOUND = 'We could not find that case.';
 
@@ -60,7 +62,7 @@ export async function openCaseFromAlert(
 ): Promise<number> {
 	const data = parseOrThrow(openCaseSchema, input);
 	authorise(actor, 'safeguarding.open_case', 'Only safeguarding staff can open cases.');
-	return db.transaction(async (tx) => {
+	const caseId = await db.transaction(async (tx) => {
 		const [alert] = await tx
 			.select()
 			.from(safeguardingAlerts)
@@ -113,6 +115,9 @@ export async function openCaseFromAlert(
 		});
 		return opened.id;
 	});
+	// Staff watching the alert list see that a case now exists for it.
+	publisher().publish('staff', 'alert:changed', { id: data.alertId });
+	return caseId;
 }
 
 export async function listCases(db: Database, actor: Actor) {
@@ -130,8 +135,9 @@ export async function listCases(db: Database, actor: Actor) {
 		})
 		.from(safeguardingCases)
 		.leftJoin(users, eq(users.id, safeguardingCases.assigneeId));
+	// Live cases first (newest first), closed ones after.
 	return (filter ? query.where(filter) : query).orderBy(
-		asc(safeguardingCases.status),
+		sql`${safeguardingCases.status} = 'closed'`,
 		desc(safeguardingCases.openedAt)
 	);
 }
@@ -181,7 +187,13 @@ const entrySchema = z.discriminatedUnion('kind', [
 		kind: z.literal('referral'),
 		body: z.string().trim().max(5000, 'Keep this under 5,000 characters.').default(''),
 		agency: z.string().trim().min(2, 'Name the agency referred to.').max(200),
-		referredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the referral.'),
+		referredOn: z
+			.string()
+			.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the referral.')
+			.refine((d) => {
+				const day = new Date(`${d}T00:00:00Z`);
+				return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === d;
+			}, 'Enter a real date, for example 2025-03-27.'),
 		reference: z.string().trim().max(100, 'Keep the reference under 100 characters.').default('')
 	})
 ]);
@@ -197,6 +209,7 @@ export async function addCaseEntry(
 	const data = parseOrThrow(entrySchema, input);
 	await db.transaction(async (tx) => {
 		const row = await loadVisibleCase(tx as unknown as Database, actor, caseId);
+		authorise(actor, 'safeguarding.open_case', 'Only safeguarding staff add to a case.');
 		if (data.kind === 'referral')
 			authorise(actor, 'safeguarding.refer', 'Only safeguarding leads record external referrals.');
 		if (row.status === 'closed')
@@ -247,6 +260,7 @@ export async function changeCaseStatus(
 		authorise(actor, 'safeguarding.close_case', 'Only safeguarding leads close cases.');
 	await db.transaction(async (tx) => {
 		const row = await loadVisibleCase(tx as unknown as Database, actor, caseId);
+		authorise(actor, 'safeguarding.open_case', 'Only safeguarding staff change a case.');
 		if (row.status === next) return;
 		if (row.status === 'closed')
 			authorise(actor, 'safeguarding.close_case', 'Only safeguarding leads reopen cases.');
@@ -278,7 +292,7 @@ export async function assignCase(
 	assigneeId: number
 ): Promise<void> {
 	authorise(actor, 'safeguarding.assign', 'Only safeguarding leads assign cases.');
-	await db.transaction(async (tx) => {
+	const told = await db.transaction(async (tx) => {
 		const row = await loadVisibleCase(tx as unknown as Database, actor, caseId);
 		const [assignee] = await tx
 			.select({ id: users.id, username: users.username, roles: users.roles })
@@ -307,7 +321,14 @@ export async function assignCase(
 			targetId: caseId,
 			details: { to: assigneeId }
 		});
+		if (assigneeId === actor.id) return [];
+		return storeNotifications(tx, [assigneeId], {
+			kind: 'case_assigned',
+			title: `You have been assigned safeguarding case ${caseId}`,
+			link: `/safeguarding/${caseId}`
+		});
 	});
+	pushNotifications(told);
 }
 
 /** Staff a case can be assigned to. */

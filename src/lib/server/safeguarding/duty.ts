@@ -2,7 +2,7 @@
  * Who is on duty now, and when staff are next around. Drives who an alert goes to first, and
  * what young people are told ("a youth worker has been told" only when someone is on duty).
  */
-import { and, asc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db';
 import { dutySessions, dutyShifts, users } from '../db/schema';
@@ -51,7 +51,10 @@ export async function goOffDuty(db: Database, actor: Actor, now = new Date()): P
 	if (ended) publisher().publish('staff', 'duty:changed', { userId: actor.id, onDuty: false });
 }
 
-/** Staff on duty right now (not suspended). */
+/**
+ * Staff on duty right now: not suspended, and still holding a role that goes on duty (someone
+ * whose role was taken away while on duty must not go on receiving alerts).
+ */
 export async function onDutyNow(
 	db: Database,
 	now = new Date()
@@ -63,9 +66,12 @@ export async function onDutyNow(
 		.where(
 			and(
 				isNull(dutySessions.endedAt),
-				sql`(${users.suspendedUntil} is null or ${users.suspendedUntil} <= ${now})`
+				sql`${users.roles} && array['youth_worker','safeguarding_lead']::text[]`,
+				// Through the column, so the date is sent as a timestamp on every driver.
+				or(isNull(users.suspendedUntil), lte(users.suspendedUntil, now))
 			)
-		);
+		)
+		.orderBy(users.username);
 }
 
 export async function isOnDuty(db: Database, userId: number): Promise<boolean> {

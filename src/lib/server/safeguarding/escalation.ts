@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/record';
 import { log } from '../log';
 import { publisher } from '../realtime/publisher';
 import { pushNotifications, storeNotifications } from '../notifications/notify';
-import { alertTitle, type AlertLevel } from './alerts';
+import { alertLink, alertTitle, announcePendingAlerts, type AlertLevel } from './alerts';
 
 export interface Escalated {
 	alertId: number;
@@ -73,7 +73,7 @@ export async function escalateDueAlerts(
 				...(await storeNotifications(tx, recipients, {
 					kind: 'alert_escalated',
 					title: `Not yet claimed: ${alertTitle(alert.level, alert.subjectUsername)}`,
-					link: `/staff/alerts#alert-${alert.id}`
+					link: alertLink(alert.id)
 				}))
 			);
 			escalated.push({
@@ -87,7 +87,11 @@ export async function escalateDueAlerts(
 	});
 	for (const e of escalated) {
 		for (const id of e.recipients)
-			publisher().publish(`user:${id}`, 'alert:escalated', { id: e.alertId, level: e.level });
+			publisher().publish(`user:${id}`, 'alert:escalated', {
+				id: e.alertId,
+				level: e.level,
+				subjectUsername: e.subjectUsername
+			});
 		publisher().publish('staff', 'alert:changed', { id: e.alertId });
 		await notifyOutside(e).catch((error) =>
 			log.error({ err: error, alertId: e.alertId }, 'escalation webhook failed')
@@ -117,15 +121,40 @@ function webhookNotifier(): (e: Escalated) => Promise<void> {
 	};
 }
 
-/** The in-process timer: checks every few seconds; cheap when nothing is due. */
-export function startEscalationTimer(db: () => Promise<Database>, everyMs = 10_000): () => void {
-	const timer = setInterval(async () => {
+/**
+ * The in-process timer: every few seconds, announce alerts raised where nobody could be reached
+ * live, then escalate the ones nobody has claimed in time. Cheap when there is nothing to do.
+ * Ticks never overlap; stopping waits for the tick in progress.
+ */
+export function startEscalationTimer(
+	db: () => Promise<Database>,
+	everyMs = 3_000
+): () => Promise<void> {
+	let running: Promise<void> | null = null;
+	const tick = async () => {
+		const database = await db();
 		try {
-			await escalateDueAlerts(await db());
+			await announcePendingAlerts(database);
+		} catch (error) {
+			log.error({ err: error }, 'announcing pending alerts failed');
+		}
+		try {
+			await escalateDueAlerts(database);
 		} catch (error) {
 			log.error({ err: error }, 'escalation check failed');
 		}
+	};
+	const timer = setInterval(() => {
+		if (running) return;
+		running = tick()
+			.catch((error) => log.error({ err: error }, 'escalation check failed'))
+			.finally(() => {
+				running = null;
+			});
 	}, everyMs);
 	timer.unref();
-	return () => clearInterval(timer);
+	return async () => {
+		clearInterval(timer);
+		await running;
+	};
 }

@@ -73,38 +73,62 @@ const INNOCENT = new Set([
 	'mongolian'
 ]);
 
+export interface SkeletonWord {
+	word: string;
+	plain: string;
+	start: number;
+	end: number;
+	/**
+	 * For letters spaced out one by one: the same run starting at each later letter, because a
+	 * one-letter word often comes first ("such a n i g g e r" is read as "aniger").
+	 */
+	tails?: SkeletonWord[];
+}
+
+/** Longest spaced-out run whose later starting points are also checked. */
+const MAX_TAILS = 30;
+
 /**
  * The text as words, each reduced to its skeleton, with runs of single characters joined
  * ("n i g g a" → one word) so spacing cannot hide a word. Keeps each word's span in the original.
+ * `plain` keeps repeated letters (and drops trailing `!`), for telling "Nigeria!!" from a slur.
  */
-export function skeletonWords(
-	text: string
-): { word: string; plain: string; start: number; end: number }[] {
+export function skeletonWords(text: string): SkeletonWord[] {
 	const raw = [...text.matchAll(/[^\s.,;:?"'()[\]{}<>/\\*_~-]+/g)].map((m) => ({
 		token: m[0],
 		start: m.index!,
 		end: m.index! + m[0].length
 	}));
-	const words: { word: string; plain: string; start: number; end: number }[] = [];
+	const words: SkeletonWord[] = [];
+	const joinedRun = (from: number, to: number): SkeletonWord => {
+		const joined = raw
+			.slice(from, to)
+			.map((r) => r.token)
+			.join('');
+		return {
+			word: skeleton(joined),
+			plain: skeleton(joined, true),
+			start: raw[from].start,
+			end: raw[to - 1].end
+		};
+	};
 	for (let i = 0; i < raw.length; i++) {
 		if ([...raw[i].token].length === 1) {
 			let j = i;
-			let joined = '';
-			while (j < raw.length && [...raw[j].token].length === 1) joined += raw[j++].token;
+			while (j < raw.length && [...raw[j].token].length === 1) j++;
 			if (j - i >= 3) {
-				words.push({
-					word: skeleton(joined),
-					plain: skeleton(joined, true),
-					start: raw[i].start,
-					end: raw[j - 1].end
-				});
+				const run = joinedRun(i, j);
+				const tails: SkeletonWord[] = [];
+				for (let k = i + 1; k <= j - 3 && k - i <= MAX_TAILS; k++) tails.push(joinedRun(k, j));
+				words.push(tails.length ? { ...run, tails } : run);
 				i = j - 1;
 				continue;
 			}
 		}
 		words.push({
 			word: skeleton(raw[i].token),
-			plain: skeleton(raw[i].token, true),
+			// "NIGERIA!!": a `!` or `|` at the end is punctuation, not a letter swapped for an i.
+			plain: skeleton(raw[i].token.replace(/[!|]+$/u, ''), true),
 			start: raw[i].start,
 			end: raw[i].end
 		});
@@ -142,10 +166,16 @@ export function compileWatchList(entries: WatchedWord[]): CompiledWatchList {
 			const hits: WatchedWordHit[] = [];
 			const words = skeletonWords(text);
 			for (const w of words) {
-				if (INNOCENT.has(w.plain)) continue;
-				for (const entry of exact.get(w.word) ?? []) hits.push(hit(entry, w.start, w.end));
-				for (const { prefix, entry } of prefixes)
-					if (w.word.startsWith(prefix)) hits.push(hit(entry, w.start, w.end));
+				for (const candidate of [w, ...(w.tails ?? [])]) {
+					if (INNOCENT.has(candidate.plain) || !candidate.word) continue;
+					const found = hits.length;
+					for (const entry of exact.get(candidate.word) ?? [])
+						hits.push(hit(entry, candidate.start, candidate.end));
+					for (const { prefix, entry } of prefixes)
+						if (candidate.word.startsWith(prefix))
+							hits.push(hit(entry, candidate.start, candidate.end));
+					if (hits.length > found) break;
+				}
 			}
 			const skeletonText = words.map((w) => w.word).join(' ');
 			for (const { regex, entry } of regexes) {

@@ -16,6 +16,13 @@ const age = (missing: string) =>
 		z.coerce.number({ message: missing }).int('Use a whole number of years.')
 	);
 
+/** A count typed into a form (an empty box counts as missing, not as 0). */
+const count = (missing: string) =>
+	z.preprocess(
+		(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+		z.coerce.number({ message: missing }).int('Use a whole number.')
+	);
+
 export const settingsSchema = z
 	.object({
 		registrationMode: z.enum(['open', 'invite'], {
@@ -32,6 +39,13 @@ export const settingsSchema = z
 				.number()
 				.min(13, 'The oldest age cannot be below 13.')
 				.max(30, 'The oldest age can be at most 30.')
+		),
+		/** How many of a new member's first posts wait for a youth worker before anyone sees them. */
+		premoderatePosts: count('Enter how many first posts are checked, as a number.').pipe(
+			z
+				.number()
+				.min(0, 'Use 0 to publish new members’ posts straight away, or more.')
+				.max(50, 'Check at most a new member’s first 50 posts.')
 		)
 	})
 	.refine((s) => s.minAge <= s.maxAge, {
@@ -41,7 +55,12 @@ export const settingsSchema = z
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { registrationMode: 'open', minAge: 13, maxAge: 25 };
+export const DEFAULT_SETTINGS: Settings = {
+	registrationMode: 'open',
+	minAge: 13,
+	maxAge: 25,
+	premoderatePosts: 3
+};
 
 export async function getSettings(db: Database): Promise<Settings> {
 	const rows = await db.select().from(settings);

@@ -101,10 +101,19 @@ export const safeguardingAlerts = pgTable(
 		resolvedAt: timestamp('resolved_at', { withTimezone: true }),
 		resolution: text('resolution'),
 		caseId: integer('case_id'),
+		/**
+		 * When on-duty staff's browsers were told. Null until a process with live connections has
+		 * sent it, so an alert raised where nobody can be reached (a CLI, a process that stopped
+		 * between commit and announcing) is still announced, once, by a server's sweep.
+		 */
+		announcedAt: timestamp('announced_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
 		index('alerts_status_idx').on(t.status, t.createdAt),
+		index('alerts_unannounced_idx')
+			.on(t.id)
+			.where(sql`${t.announcedAt} is null`),
 		index('alerts_escalate_idx')
 			.on(t.escalateAt)
 			.where(sql`${t.status} = 'open' and ${t.escalatedAt} is null`)
