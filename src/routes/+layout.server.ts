@@ -29,7 +29,12 @@ export const load: LayoutServerLoad = async ({ locals, url, depends }) => {
 			? { id: user.id, username: user.username, roles: user.roles, staff: user.staff }
 			: null,
 		nav: {
-			admin: can(user, 'admin.users'),
+			// The first admin page this person may open (safeguarding leads only read the audit log).
+			admin: can(user, 'admin.users')
+				? '/admin/users'
+				: can(user, 'audit.read')
+					? '/admin/audit'
+					: null,
 			invites: can(user, 'invites.create'),
 			alerts: seesAlerts,
 			duty: can(user, 'duty.go_on'),

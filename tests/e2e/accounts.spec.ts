@@ -110,7 +110,11 @@ test('after ten wrong passwords the account is locked for a while, even with the
 	for (let attempt = 0; attempt < 11; attempt++) {
 		await page.getByLabel('Username').fill(account.username);
 		await page.getByLabel('Password').fill(`wrong-password-${attempt}`);
-		await page.getByRole('button', { name: 'Sign in' }).click();
+		// Each attempt must be answered before the next, as when a person reads the message.
+		await Promise.all([
+			page.waitForResponse((r) => r.url().includes('/login') && r.request().method() === 'POST'),
+			page.getByRole('button', { name: 'Sign in' }).click()
+		]);
 		await expect(page.getByRole('alert')).toBeVisible();
 	}
 	await page.getByLabel('Username').fill(account.username);
