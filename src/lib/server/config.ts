@@ -34,6 +34,8 @@ const schema = z.object({
 	SITE_NAME: z.string().trim().min(1).max(60).default('Together'),
 	QUICK_EXIT_URL: z.string().url().default('https://www.bbc.co.uk/weather'),
 	REDIS_URL: z.string().optional(),
+	/** Told (no content, just that an alert is unclaimed) when a safeguarding alert escalates. */
+	ESCALATION_WEBHOOK_URL: z.string().url().optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	DEMO: boolish,
 	/** How often open sockets are re-checked against the database (suspensions made elsewhere). */

@@ -7,6 +7,7 @@ import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { safeguardingAlerts, users } from '../db/schema';
 import { recordAudit } from '../audit/record';
+import { config } from '../config';
 import { log } from '../log';
 import { publisher } from '../realtime/publisher';
 import { pushNotifications, storeNotifications } from '../notifications/notify';
@@ -103,7 +104,7 @@ export async function escalateDueAlerts(
 
 /** POSTs a short JSON notice (no content, no names beyond the pseudonym) to ESCALATION_WEBHOOK_URL. */
 function webhookNotifier(): (e: Escalated) => Promise<void> {
-	const url = process.env.ESCALATION_WEBHOOK_URL;
+	const url = config().ESCALATION_WEBHOOK_URL;
 	if (!url) return async () => {};
 	return async (e) => {
 		const response = await fetch(url, {
