@@ -8,6 +8,8 @@ import { closeDatabase, database, databaseHandle } from './db';
 import { config } from './config';
 import { log } from './log';
 import { startEscalationTimer } from './safeguarding/escalation';
+// Registers the forum's socket events (thread:watch / thread:unwatch) before any socket connects.
+import './forum/live';
 
 export interface Runtime {
 	/** Open and migrate the database, failing fast with a readable message; start scheduled work. */

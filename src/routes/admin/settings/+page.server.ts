@@ -17,7 +17,8 @@ export const actions: Actions = {
 			await updateSettings(await database(), me, {
 				registrationMode: text(data, 'registrationMode'),
 				minAge: text(data, 'minAge'),
-				maxAge: text(data, 'maxAge')
+				maxAge: text(data, 'maxAge'),
+				premoderatePosts: text(data, 'premoderatePosts')
 			});
 			return { saved: true };
 		} catch (error) {

@@ -5,6 +5,7 @@ import { requireCapability } from '$lib/server/http/guard';
 import { can } from '$lib/server/policy';
 import { claimAlert, listAlerts, resolveAlert } from '$lib/server/safeguarding/alerts';
 import { openCaseFromAlert } from '$lib/server/safeguarding/cases';
+import { raiseConcern } from '$lib/server/safeguarding/concerns';
 import { isOnDuty } from '$lib/server/safeguarding/duty';
 import { formatDateTime } from '$lib/format';
 import type { Actions, PageServerLoad } from './$types';
@@ -59,6 +60,21 @@ export const actions: Actions = {
 		try {
 			await resolveAlert(await database(), me, alertId, text(data, 'resolution'));
 			return { done: 'resolved' as const, alertId };
+		} catch (error) {
+			return failFromError(error, formValues(data));
+		}
+	},
+	raise: async ({ locals, url, request }) => {
+		const me = requireCapability(locals, url, 'safeguarding.see_alerts');
+		const data = await request.formData();
+		const level = text(data, 'level');
+		try {
+			await raiseConcern(await database(), me, {
+				username: text(data, 'username'),
+				note: text(data, 'note'),
+				level: level === 'imminent' || level === 'high' || level === 'concern' ? level : undefined
+			});
+			return { done: 'raised' as const };
 		} catch (error) {
 			return failFromError(error, formValues(data));
 		}

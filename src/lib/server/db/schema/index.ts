@@ -4,3 +4,4 @@ export * from './settings';
 export * from './audit';
 export * from './signposting';
 export * from './safety';
+export * from './forum';

@@ -1,0 +1,95 @@
+/**
+ * What the forum's pages and its live events share with the browser: the limits a form checks
+ * as someone types, the content warnings an author can choose, and the shape of a post as a reader
+ * sees it. Server-only rules live in $lib/server/forum and $lib/server/content.
+ */
+
+export const TITLE_MAX = 150;
+export const TITLE_MIN = 3;
+export const BODY_MAX = 20_000;
+export const CONTENT_WARNING_MAX = 40;
+
+/** Threads per category page, posts per thread page, results per search page. */
+export const THREADS_PER_PAGE = 20;
+export const POSTS_PER_PAGE = 50;
+export const RESULTS_PER_PAGE = 20;
+
+/** The warnings offered in the form; an author may also write their own. */
+export const CONTENT_WARNINGS = [
+	'self-harm',
+	'suicide',
+	'racism',
+	'abuse',
+	'eating and food',
+	'grief'
+] as const;
+
+/** Every link in a post, and the leaving page's onward link, carries this. */
+export const LINK_REL = 'nofollow ugc noopener noreferrer';
+
+/** Shown to an author (and staff) on a post that waits for a youth worker. */
+export const WAITING_LABEL = 'Waiting for a youth worker';
+
+export type PostStatus = 'published' | 'held' | 'hidden' | 'deleted';
+
+export interface PostAuthor {
+	id: number | null;
+	/** "Former member" once the account is gone. */
+	username: string;
+	staff: boolean;
+}
+
+/** A post as the person looking at it may see it (peers never get held or hidden ones). */
+export interface PostView {
+	id: number;
+	threadId: number;
+	author: PostAuthor;
+	status: PostStatus;
+	/** Sanitised at write time; empty for a post removed by its author. */
+	html: string;
+	contentWarning: string | null;
+	/** ISO times, so the same value serialises through load data and socket events. */
+	createdAt: string;
+	publishedAt: string | null;
+	editedAt: string | null;
+	/** When it appeared (or was written, while waiting), in UK time: "26 Nov 2026, 18:05". */
+	timeLabel: string;
+	opening: boolean;
+	quote: { postId: number; username: string; excerpt: string } | null;
+	/** The Markdown, only on the viewer's own posts in a page load (for the edit form). */
+	source?: string;
+}
+
+/** How staff read the reasons screening and pre-moderation give for holding a post. */
+const REASON_LABELS: Record<string, string> = {
+	new_member: 'New member (first posts)',
+	personal_info: 'Personal information',
+	risk_imminent: 'Imminent risk',
+	risk_high: 'High risk',
+	risk_concern: 'Concern',
+	bullying: 'Bullying',
+	'watched_word:hold': 'Watched word',
+	'watched_word:block': 'Watched word (block)',
+	'watched_word:censor': 'Watched word (censored)',
+	'watched_word:flag': 'Watched word (flagged)',
+	screening_error: 'Screening failed, so held to be safe'
+};
+
+export function reasonLabel(reason: string): string {
+	return REASON_LABELS[reason] ?? reason;
+}
+
+/** Live events on `thread:<id>` (published posts only) and `user:<id>` (the author's own). */
+export const FORUM_EVENTS = {
+	post: 'forum:post',
+	postChanged: 'forum:post-changed',
+	queueChanged: 'mod:queue-changed'
+} as const;
+
+export interface PostChangedEvent {
+	threadId: number;
+	postId: number;
+}
+
+/** Acknowledgement of `thread:watch` / `thread:unwatch`. */
+export type WatchAck = { ok: true } | { ok: false; error: string };

@@ -1,0 +1,74 @@
+/**
+ * Who may see and do what in the forum, in one place (like policy.ts, which it builds on):
+ * held posts are seen by their author and staff only; hidden ones by staff only; a thread is as
+ * visible as its opening post.
+ */
+import { and, eq, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { forumPosts, forumThreads, type ContentStatus } from '../db/schema';
+import { can, isStaff, NotAllowedError, type Actor } from '../policy';
+import { NotFoundError } from '../errors';
+
+export const THREAD_NOT_FOUND = 'We could not find that conversation. It may have been removed.';
+export const POST_NOT_FOUND = 'We could not find that post. It may have been removed.';
+
+/** Staff who review the queue see held and hidden content where it sits. */
+export function seesEverything(viewer: Actor): boolean {
+	return can(viewer, 'moderation.review');
+}
+
+interface ThreadAccess {
+	status: ContentStatus;
+	authorId: number | null;
+}
+
+export function canReadThread(viewer: Actor, thread: ThreadAccess): boolean {
+	if (thread.status === 'published') return true;
+	if (seesEverything(viewer)) return true;
+	return thread.status === 'held' && thread.authorId === viewer.id;
+}
+
+export function assertCanReadThread<T extends ThreadAccess>(
+	viewer: Actor,
+	thread: T | undefined
+): asserts thread is T {
+	if (!thread || !canReadThread(viewer, thread)) throw new NotFoundError(THREAD_NOT_FOUND);
+}
+
+/** Announcement categories take new threads from staff only. */
+export function assertCanStartThread(viewer: Actor, category: { staffOnlyPosting: boolean }) {
+	if (category.staffOnlyPosting && !isStaff(viewer))
+		throw new NotAllowedError('Only youth workers start conversations in this category.');
+}
+
+/** Why this person cannot reply here, or null if they can. */
+export function replyRefusal(
+	viewer: Actor,
+	thread: ThreadAccess & { locked: boolean }
+): string | null {
+	if (thread.status === 'held')
+		return 'This conversation is waiting for a youth worker. You can reply once it is approved.';
+	if (thread.status !== 'published') return THREAD_NOT_FOUND;
+	if (thread.locked && !can(viewer, 'moderation.act'))
+		return 'This conversation is locked, so no new replies can be added.';
+	return null;
+}
+
+/** The posts in a thread this person sees: SQL, so a page is one query however long it is. */
+export function visiblePosts(viewer: Actor): SQL | undefined {
+	if (seesEverything(viewer)) return undefined;
+	return or(
+		eq(forumPosts.status, 'published'),
+		// "Removed by its author", where others had seen it.
+		and(eq(forumPosts.status, 'deleted'), isNotNull(forumPosts.publishedAt)),
+		and(eq(forumPosts.status, 'held'), eq(forumPosts.authorId, viewer.id))
+	);
+}
+
+/** The threads a category page lists for this person. */
+export function listedThreads(viewer: Actor): SQL | undefined {
+	if (seesEverything(viewer)) return sql`${forumThreads.status} in ('published', 'held')`;
+	return or(
+		eq(forumThreads.status, 'published'),
+		and(eq(forumThreads.status, 'held'), eq(forumThreads.authorId, viewer.id))
+	);
+}

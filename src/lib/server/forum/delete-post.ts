@@ -1,0 +1,88 @@
+/**
+ * Deleting your own post: a soft delete. Others see "removed by its author" where they had seen
+ * it; the words stay for staff (and any safeguarding evidence was snapshotted separately). A thread
+ * whose opening post goes with nothing else published in it goes too.
+ */
+import { and, count, eq, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import type { CurrentUser } from '../accounts/current-user';
+import { recordAudit } from '../audit/record';
+import type { Database } from '../db';
+import { forumPosts, forumThreads } from '../db/schema';
+import { NotFoundError, parseOrThrow } from '../errors';
+import { NotAllowedError } from '../policy';
+import { assertCanReadThread, POST_NOT_FOUND } from './access';
+import { announceForumWrite } from './effects';
+import { loadPostWithThread } from './load';
+
+const deleteSchema = z.object({ postId: z.number().int().positive().max(2_147_483_647) });
+
+export interface DeletedPost {
+	threadId: number;
+	/** The whole conversation went with it (it was the opening post, with no replies). */
+	threadDeleted: boolean;
+	categorySlug: string;
+}
+
+export async function deleteOwnPost(
+	db: Database,
+	author: CurrentUser,
+	input: z.input<typeof deleteSchema>
+): Promise<DeletedPost> {
+	const { postId } = parseOrThrow(deleteSchema, input);
+	const { post, thread } = await loadPostWithThread(db, postId);
+	assertCanReadThread(author, thread);
+	// Deleting is always allowed for your own words, even when you may not post (suspended people
+	// cannot sign in at all).
+	if (post.authorId !== author.id) throw new NotAllowedError('You can only delete your own posts.');
+	if (post.status === 'deleted') throw new NotFoundError(POST_NOT_FOUND);
+	if (post.status === 'hidden')
+		throw new NotAllowedError('A youth worker has already removed this post.');
+
+	const opening = post.threadTitle !== null;
+	const now = new Date();
+	const threadDeleted = await db.transaction(async (tx) => {
+		await tx
+			.update(forumPosts)
+			.set({ status: 'deleted', deletedAt: now })
+			.where(eq(forumPosts.id, post.id));
+		let goesToo = false;
+		if (opening) {
+			const [others] = await tx
+				.select({ n: count() })
+				.from(forumPosts)
+				.where(
+					and(
+						eq(forumPosts.threadId, thread.id),
+						ne(forumPosts.id, post.id),
+						eq(forumPosts.status, 'published')
+					)
+				);
+			goesToo = others.n === 0;
+			if (goesToo)
+				await tx
+					.update(forumThreads)
+					.set({ status: 'deleted' })
+					.where(eq(forumThreads.id, thread.id));
+		}
+		await recordAudit(tx, {
+			actorId: author.id,
+			action: 'forum.post.delete',
+			targetType: 'forum_post',
+			targetId: post.id,
+			details: { threadId: thread.id, from: post.status, threadDeleted: goesToo }
+		});
+		return goesToo;
+	});
+
+	await announceForumWrite(db, {
+		changed: {
+			threadId: thread.id,
+			postId: post.id,
+			authorId: author.id,
+			wasPublic: post.status === 'published' && thread.status === 'published'
+		},
+		queueChanged: post.status === 'held'
+	});
+	return { threadId: thread.id, threadDeleted, categorySlug: thread.categorySlug };
+}

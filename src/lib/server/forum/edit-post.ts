@@ -1,0 +1,116 @@
+/**
+ * Editing your own post: validate → load the post and its thread → authorise (yours, not removed,
+ * thread open) → screen the new words → keep the old version as a revision and save the new one
+ * (audit, alert) → after commit, tell the thread it changed.
+ *
+ * An edit is screened like a new post. Words that would be held now are held (and leave peers'
+ * view); a post waiting for a youth worker keeps waiting, with its highest risk remembered.
+ */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { CurrentUser } from '../accounts/current-user';
+import { recordAudit } from '../audit/record';
+import { config } from '../config';
+import { renderPostHtml } from '../content/render';
+import { bodySchema, contentWarningSchema } from '../content/limits';
+import type { Database } from '../db';
+import { forumPostRevisions, forumPosts } from '../db/schema';
+import { parseOrThrow } from '../errors';
+import { authorise, can, NotAllowedError } from '../policy';
+import { maxLevel } from '../safety/risk';
+import { assertCanReadThread } from './access';
+import { announceForumWrite } from './effects';
+import { loadPostWithThread } from './load';
+import { blockedOutcome, writtenOutcome, type PostOutcome } from './outcome';
+import { raiseAlertForPost } from './post-safety';
+import { contentWarningPart, screenForumWrite } from './screening';
+import { viewOfWrittenPost } from './views';
+
+const editSchema = z.object({
+	postId: z.number().int().positive().max(2_147_483_647),
+	body: bodySchema,
+	contentWarning: contentWarningSchema
+});
+
+export type EditPostInput = z.input<typeof editSchema>;
+
+export async function editOwnPost(
+	db: Database,
+	author: CurrentUser,
+	input: EditPostInput
+): Promise<PostOutcome> {
+	const data = parseOrThrow(editSchema, input);
+	const { post, thread } = await loadPostWithThread(db, data.postId);
+	assertCanReadThread(author, thread);
+	authorise(author, 'content.post', 'Your account cannot post at the moment.');
+	if (post.authorId !== author.id) throw new NotAllowedError('You can only edit your own posts.');
+	if (post.status === 'deleted' || post.status === 'hidden')
+		throw new NotAllowedError('This post has been removed, so it can no longer be edited.');
+	if (thread.locked && !can(author, 'moderation.act'))
+		throw new NotAllowedError('This conversation is locked, so its posts can no longer be edited.');
+
+	const decision = await screenForumWrite(
+		db,
+		author,
+		[
+			{ field: 'body', text: data.body, kind: post.threadTitle ? 'forum_post' : 'forum_reply' },
+			...contentWarningPart(data.contentWarning, 'forum_reply')
+		],
+		{ premoderate: false }
+	);
+	if (decision.action === 'block') return blockedOutcome(db, decision);
+
+	const wasHeld = post.status === 'held';
+	const status = wasHeld || decision.action === 'hold' ? 'held' : 'published';
+	const body = decision.texts.body ?? data.body;
+	const html = renderPostHtml(body, { siteOrigin: config().ORIGIN });
+	const now = new Date();
+
+	const written = await db.transaction(async (tx) => {
+		await tx.insert(forumPostRevisions).values({
+			postId: post.id,
+			body: post.body,
+			contentWarning: post.contentWarning,
+			status: post.status,
+			editedById: author.id,
+			replacedAt: now
+		});
+		const [updated] = await tx
+			.update(forumPosts)
+			.set({
+				body,
+				html,
+				contentWarning: decision.texts.contentWarning ?? data.contentWarning,
+				status,
+				editedAt: now,
+				screeningReasons: wasHeld
+					? [...new Set([...post.screeningReasons, ...decision.reasons])]
+					: decision.reasons,
+				riskLevel: wasHeld ? maxLevel(post.riskLevel, decision.risk.level) : decision.risk.level
+			})
+			.where(eq(forumPosts.id, post.id))
+			.returning();
+		await recordAudit(tx, {
+			actorId: author.id,
+			action: 'forum.post.edit',
+			targetType: 'forum_post',
+			targetId: post.id,
+			details: { threadId: thread.id, from: post.status, to: status, reasons: decision.reasons }
+		});
+		const alert = await raiseAlertForPost(tx, decision, { post: updated, author, thread });
+		return { post: updated, alert };
+	});
+
+	const wasPublic = post.status === 'published' && thread.status === 'published';
+	await announceForumWrite(db, {
+		alert: written.alert,
+		changed: { threadId: thread.id, postId: post.id, authorId: author.id, wasPublic },
+		// Newly held: the author still sees it, marked as waiting.
+		post:
+			status === 'held'
+				? { view: viewOfWrittenPost(written.post, author, null), threadPublished: false }
+				: undefined,
+		queueChanged: status === 'held'
+	});
+	return writtenOutcome(db, decision, { ...written.post, status });
+}

@@ -1,0 +1,50 @@
+/**
+ * After a forum write commits: tell whoever should know, and nobody else. Published posts go to
+ * the thread's room; held ones only to their author (and the staff queue hears that it changed);
+ * a safeguarding alert goes to on-duty staff; followers' notifications are pushed.
+ */
+import type { Database } from '../db';
+import type { notifications } from '../db/schema';
+import { log } from '../log';
+import { pushNotifications } from '../notifications/notify';
+import { publisher } from '../realtime/publisher';
+import { announceAlert } from '../safeguarding/alerts';
+import { FORUM_EVENTS, type PostChangedEvent, type PostView } from '../../forum';
+import type { RaisedAlert } from './post-safety';
+
+export interface AfterCommit {
+	/** A post to show: published → the thread's room; otherwise its author only. */
+	post?: { view: PostView; threadPublished: boolean };
+	/** A post that changed or went (edited, removed, hidden): watchers refetch it. */
+	changed?: PostChangedEvent & { authorId: number | null; wasPublic: boolean };
+	alert?: RaisedAlert | null;
+	notifications?: (typeof notifications.$inferSelect)[];
+	queueChanged?: boolean;
+}
+
+export async function announceForumWrite(db: Database, effects: AfterCommit): Promise<void> {
+	if (effects.alert) {
+		// First, and awaited: it is the urgent one. The alert is committed, so if announcing fails
+		// here the server's sweep announces it within seconds.
+		await announceAlert(db, effects.alert).catch((error) =>
+			log.error({ err: error, alertId: effects.alert?.alertId }, 'could not announce alert')
+		);
+	}
+	const live = publisher();
+	const { post, changed } = effects;
+	if (post) {
+		if (post.view.status === 'published' && post.threadPublished)
+			live.publish(`thread:${post.view.threadId}`, FORUM_EVENTS.post, post.view);
+		else if (post.view.author.id !== null)
+			live.publish(`user:${post.view.author.id}`, FORUM_EVENTS.post, post.view);
+	}
+	if (changed) {
+		const event: PostChangedEvent = { threadId: changed.threadId, postId: changed.postId };
+		if (changed.wasPublic)
+			live.publish(`thread:${changed.threadId}`, FORUM_EVENTS.postChanged, event);
+		if (changed.authorId !== null)
+			live.publish(`user:${changed.authorId}`, FORUM_EVENTS.postChanged, event);
+	}
+	if (effects.queueChanged) live.publish('staff', FORUM_EVENTS.queueChanged, {});
+	if (effects.notifications?.length) pushNotifications(effects.notifications);
+}

@@ -1,0 +1,78 @@
+/**
+ * What a risky forum post sets in motion: a safeguarding alert with the words as evidence (inside
+ * the writer's transaction), and the crisis panel the author sees at once in the response.
+ */
+import type { Database } from '../db';
+import type { ForumPost } from '../db/schema';
+import { log } from '../log';
+import { raiseAlert } from '../safeguarding/alerts';
+import { composeCrisisPanel, crisisPanel, type CrisisPanelData } from '../signposting/crisis-panel';
+import type { ForumDecision } from './screening';
+
+export type RaisedAlert = Awaited<ReturnType<typeof raiseAlert>>;
+
+export async function raiseAlertForPost(
+	tx: Database,
+	decision: ForumDecision,
+	{
+		post,
+		author,
+		thread
+	}: {
+		post: ForumPost;
+		author: { id: number; username: string };
+		thread: { id: number; title: string; categoryName: string };
+	}
+): Promise<RaisedAlert | null> {
+	if (!decision.alert) return null;
+	const level = decision.risk.level === 'imminent' ? 'imminent' : 'high';
+	return raiseAlert(tx, {
+		level,
+		source: 'screening',
+		categories: decision.risk.categories,
+		reasons: decision.risk.reasons.length ? decision.risk.reasons : decision.reasons,
+		subject: { id: author.id, username: author.username },
+		evidence: {
+			contentType: 'forum_post',
+			contentId: post.id,
+			text: post.threadTitle ? `${post.threadTitle}\n\n${post.body}` : post.body,
+			context: {
+				threadId: thread.id,
+				threadTitle: thread.title,
+				category: thread.categoryName,
+				opening: post.threadTitle !== null,
+				contentWarning: post.contentWarning,
+				screeningReasons: decision.reasons,
+				link: `/forum/t/${thread.id}?post=${post.id}#post-${post.id}`
+			}
+		}
+	});
+}
+
+/**
+ * The panel for the author, as of now. If the directory or duty rota cannot be read, the panel
+ * still shows (with the 24/7 lines it falls back to): signposting must never be what fails.
+ */
+export async function signpostingPanel(
+	db: Database,
+	decision: Pick<ForumDecision, 'signposting' | 'risk'>
+): Promise<CrisisPanelData | null> {
+	if (!decision.signposting) return null;
+	const level =
+		decision.signposting === 'crisis'
+			? decision.risk.level === 'imminent'
+				? 'imminent'
+				: 'high'
+			: 'concern';
+	try {
+		return await crisisPanel(db, level);
+	} catch (error) {
+		log.error({ err: error }, 'could not build the crisis panel: showing the fallback');
+		return composeCrisisPanel({
+			level,
+			services: [],
+			availability: { onDuty: false, nextShiftAt: null },
+			now: new Date()
+		});
+	}
+}

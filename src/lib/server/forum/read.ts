@@ -1,0 +1,257 @@
+/**
+ * Reading the forum: the category list with latest activity, a category's threads (pinned first,
+ * then most recent activity), and a thread's posts. Each page is a fixed, small number of queries
+ * however much is on it (the thread page: two).
+ */
+import { and, asc, desc, eq, getTableName, ne, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { CurrentUser } from '../accounts/current-user';
+import type { Database } from '../db';
+import { forumCategories, forumFollows, forumPosts, forumThreads, users } from '../db/schema';
+import { NotFoundError } from '../errors';
+import { isStaff } from '../policy';
+import { POSTS_PER_PAGE, THREADS_PER_PAGE, type PostView } from '../../forum';
+import {
+	assertCanReadThread,
+	listedThreads,
+	replyRefusal,
+	seesEverything,
+	visiblePosts
+} from './access';
+import { CATEGORY_NOT_FOUND } from './load';
+import { paging, type Paging } from './paging';
+import { selectPostViews, toPostView } from './views';
+
+/**
+ * "table"."column", always. Drizzle leaves columns unqualified in a single-table select, which
+ * inside a correlated subquery would name the subquery's own table instead.
+ */
+function qualified(column: AnyPgColumn): SQL {
+	return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
+}
+
+export interface CategorySummary {
+	id: number;
+	slug: string;
+	name: string;
+	description: string;
+	staffOnlyPosting: boolean;
+	threadCount: number;
+	latest: { threadId: number; title: string; at: Date } | null;
+}
+
+/** /forum: every category in order, with how many conversations and the latest one. */
+export async function listCategories(db: Database): Promise<CategorySummary[]> {
+	const rows = await db
+		.select({
+			id: forumCategories.id,
+			slug: forumCategories.slug,
+			name: forumCategories.name,
+			description: forumCategories.description,
+			staffOnlyPosting: forumCategories.staffOnlyPosting,
+			threadCount: db.$count(
+				forumThreads,
+				and(eq(forumThreads.categoryId, forumCategories.id), eq(forumThreads.status, 'published'))
+			),
+			latest: sql<{ id: number; title: string; at: string } | null>`(
+				select json_build_object('id', t.id, 'title', t.title, 'at', t.last_activity_at)
+				from ${forumThreads} t
+				where t.category_id = ${qualified(forumCategories.id)} and t.status = 'published'
+				order by t.last_activity_at desc, t.id desc
+				limit 1
+			)`
+		})
+		.from(forumCategories)
+		.orderBy(asc(forumCategories.position), asc(forumCategories.name));
+	return rows.map(({ latest, ...row }) => {
+		const parsed = typeof latest === 'string' ? JSON.parse(latest) : latest;
+		return {
+			...row,
+			threadCount: Number(row.threadCount),
+			latest: parsed ? { threadId: parsed.id, title: parsed.title, at: new Date(parsed.at) } : null
+		};
+	});
+}
+
+export interface ThreadSummary {
+	id: number;
+	title: string;
+	status: 'published' | 'held' | 'hidden' | 'deleted';
+	pinned: boolean;
+	locked: boolean;
+	author: { username: string; staff: boolean };
+	replies: number;
+	createdAt: Date;
+	lastActivityAt: Date;
+}
+
+export interface CategoryPage extends Paging {
+	category: {
+		id: number;
+		slug: string;
+		name: string;
+		description: string;
+		staffOnlyPosting: boolean;
+	};
+	threads: ThreadSummary[];
+	canStartThread: boolean;
+}
+
+/** A category's threads: pinned first, then the most recent activity. Two queries. */
+export async function loadCategoryPage(
+	db: Database,
+	viewer: CurrentUser,
+	{ slug, page: requested }: { slug: string; page: number }
+): Promise<CategoryPage> {
+	const listed = and(eq(forumThreads.categoryId, forumCategories.id), listedThreads(viewer));
+	const [category] = await db
+		.select({
+			id: forumCategories.id,
+			slug: forumCategories.slug,
+			name: forumCategories.name,
+			description: forumCategories.description,
+			staffOnlyPosting: forumCategories.staffOnlyPosting,
+			total: db.$count(forumThreads, listed)
+		})
+		.from(forumCategories)
+		.where(eq(forumCategories.slug, slug));
+	if (!category) throw new NotFoundError(CATEGORY_NOT_FOUND);
+	const { total, ...details } = category;
+	const pages = paging(requested, Number(total), THREADS_PER_PAGE);
+
+	const rows = await db
+		.select({
+			id: forumThreads.id,
+			title: forumThreads.title,
+			status: forumThreads.status,
+			pinned: forumThreads.pinned,
+			locked: forumThreads.locked,
+			authorId: forumThreads.authorId,
+			username: users.username,
+			roles: users.roles,
+			createdAt: forumThreads.createdAt,
+			lastActivityAt: forumThreads.lastActivityAt,
+			replies: db.$count(
+				forumPosts,
+				and(
+					eq(forumPosts.threadId, forumThreads.id),
+					eq(forumPosts.status, 'published'),
+					ne(forumPosts.id, forumThreads.openingPostId)
+				)
+			)
+		})
+		.from(forumThreads)
+		.leftJoin(users, eq(users.id, forumThreads.authorId))
+		.where(and(eq(forumThreads.categoryId, category.id), listedThreads(viewer)))
+		.orderBy(desc(forumThreads.pinned), desc(forumThreads.lastActivityAt), desc(forumThreads.id))
+		.limit(THREADS_PER_PAGE)
+		.offset((pages.page - 1) * THREADS_PER_PAGE);
+
+	return {
+		...pages,
+		category: details,
+		canStartThread: !details.staffOnlyPosting || isStaff(viewer),
+		threads: rows.map((r) => ({
+			id: r.id,
+			title: r.title,
+			status: r.status,
+			pinned: r.pinned,
+			locked: r.locked,
+			author: {
+				username: r.username ?? 'Former member',
+				staff:
+					r.authorId !== null && r.roles !== null && isStaff({ id: r.authorId, roles: r.roles })
+			},
+			replies: Number(r.replies),
+			createdAt: r.createdAt,
+			lastActivityAt: r.lastActivityAt
+		}))
+	};
+}
+
+export interface ThreadPage extends Paging {
+	thread: {
+		id: number;
+		title: string;
+		status: 'published' | 'held' | 'hidden' | 'deleted';
+		pinned: boolean;
+		locked: boolean;
+		following: boolean;
+	};
+	category: { slug: string; name: string };
+	posts: PostView[];
+	/** Why this person cannot reply here (locked, waiting for approval), or null. */
+	replyRefusal: string | null;
+	/** Staff see held and hidden posts where they sit (marked). */
+	seesHeldContent: boolean;
+}
+
+/**
+ * A thread's page: the thread (with how many posts this person may see, and which page a linked
+ * post is on) in one query, then that page of posts with authors and quotes in a second.
+ */
+export async function loadThreadPage(
+	db: Database,
+	viewer: CurrentUser,
+	{ threadId, page: requested, postId }: { threadId: number; page: number; postId?: number | null }
+): Promise<ThreadPage> {
+	const visible = visiblePosts(viewer);
+	const inThread = and(eq(forumPosts.threadId, forumThreads.id), visible);
+	const [row] = await db
+		.select({
+			id: forumThreads.id,
+			title: forumThreads.title,
+			status: forumThreads.status,
+			pinned: forumThreads.pinned,
+			locked: forumThreads.locked,
+			authorId: forumThreads.authorId,
+			categorySlug: forumCategories.slug,
+			categoryName: forumCategories.name,
+			total: db.$count(forumPosts, inThread),
+			following: sql<boolean>`exists (select 1 from ${forumFollows} f where f.thread_id = ${forumThreads.id} and f.user_id = ${viewer.id})`,
+			before: postId
+				? db.$count(
+						forumPosts,
+						and(
+							inThread,
+							sql`(coalesce(${forumPosts.publishedAt}, ${forumPosts.createdAt}), ${forumPosts.id}) < (
+								select coalesce(target.published_at, target.created_at), target.id
+								from ${forumPosts} target where target.id = ${postId}
+							)`
+						)
+					)
+				: sql<null>`null`
+		})
+		.from(forumThreads)
+		.innerJoin(forumCategories, eq(forumCategories.id, forumThreads.categoryId))
+		.where(eq(forumThreads.id, threadId));
+	assertCanReadThread(viewer, row ?? undefined);
+
+	const wanted =
+		row.before === null ? requested : Math.floor(Number(row.before) / POSTS_PER_PAGE) + 1;
+	const pages = paging(wanted, Number(row.total), POSTS_PER_PAGE);
+	const posts = await selectPostViews(db, viewer.id)
+		.where(and(eq(forumPosts.threadId, threadId), visible))
+		.orderBy(
+			asc(sql`coalesce(${forumPosts.publishedAt}, ${forumPosts.createdAt})`),
+			asc(forumPosts.id)
+		)
+		.limit(POSTS_PER_PAGE)
+		.offset((pages.page - 1) * POSTS_PER_PAGE);
+
+	return {
+		...pages,
+		thread: {
+			id: row.id,
+			title: row.title,
+			status: row.status,
+			pinned: row.pinned,
+			locked: row.locked,
+			following: Boolean(row.following)
+		},
+		category: { slug: row.categorySlug, name: row.categoryName },
+		posts: posts.map(toPostView),
+		replyRefusal: replyRefusal(viewer, row),
+		seesHeldContent: seesEverything(viewer)
+	};
+}

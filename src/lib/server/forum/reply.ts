@@ -1,0 +1,141 @@
+/**
+ * Replying in a thread, optionally quoting one of its posts: validate → load the thread (and the
+ * quoted post) → authorise (may post; the thread is open) → screen → write the reply, follow the
+ * thread, notify followers if it is published, audit, alert → after commit, publish it to the
+ * thread's room (or, if held, to its author only) and return the outcome.
+ */
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { CurrentUser } from '../accounts/current-user';
+import { recordAudit } from '../audit/record';
+import { config } from '../config';
+import { renderPostHtml } from '../content/render';
+import { bodySchema, contentWarningSchema } from '../content/limits';
+import type { Database } from '../db';
+import { forumPosts, forumThreads, users } from '../db/schema';
+import { parseOrThrow, ValidationError } from '../errors';
+import { authorise, NotAllowedError } from '../policy';
+import { assertCanReadThread, replyRefusal } from './access';
+import { announceForumWrite } from './effects';
+import { followThread, notifyFollowersOfReply } from './followers';
+import { loadThread } from './load';
+import { blockedOutcome, writtenOutcome, type PostOutcome } from './outcome';
+import { raiseAlertForPost } from './post-safety';
+import { contentWarningPart, screenForumWrite } from './screening';
+import { viewOfWrittenPost } from './views';
+
+const id = z.number().int().positive().max(2_147_483_647);
+
+const replySchema = z.object({
+	threadId: id,
+	body: bodySchema,
+	contentWarning: contentWarningSchema,
+	quotePostId: id.nullish()
+});
+
+export type ReplyInput = z.input<typeof replySchema>;
+
+export async function replyToThread(
+	db: Database,
+	author: CurrentUser,
+	input: ReplyInput
+): Promise<PostOutcome> {
+	const data = parseOrThrow(replySchema, input);
+	const thread = await loadThread(db, data.threadId);
+	assertCanReadThread(author, thread);
+	const quote = data.quotePostId ? await loadQuote(db, thread.id, data.quotePostId) : null;
+	authorise(author, 'content.post', 'Your account cannot post at the moment.');
+	const refusal = replyRefusal(author, thread);
+	if (refusal) throw new NotAllowedError(refusal);
+
+	const decision = await screenForumWrite(
+		db,
+		author,
+		[
+			{ field: 'body', text: data.body, kind: 'forum_reply' },
+			...contentWarningPart(data.contentWarning, 'forum_reply')
+		],
+		{ premoderate: true }
+	);
+	if (decision.action === 'block') return blockedOutcome(db, decision);
+
+	const body = decision.texts.body ?? data.body;
+	const html = renderPostHtml(body, { siteOrigin: config().ORIGIN });
+	const status = decision.action === 'publish' ? 'published' : 'held';
+	const now = new Date();
+
+	const written = await db.transaction(async (tx) => {
+		const [post] = await tx
+			.insert(forumPosts)
+			.values({
+				threadId: thread.id,
+				authorId: author.id,
+				body,
+				html,
+				status,
+				screeningReasons: decision.reasons,
+				riskLevel: decision.risk.level,
+				contentWarning: decision.texts.contentWarning ?? data.contentWarning,
+				quotedPostId: quote?.id ?? null,
+				createdAt: now,
+				publishedAt: status === 'published' ? now : null
+			})
+			.returning();
+		let notified: Awaited<ReturnType<typeof notifyFollowersOfReply>> = [];
+		if (status === 'published') {
+			await tx
+				.update(forumThreads)
+				.set({ lastActivityAt: now })
+				.where(eq(forumThreads.id, thread.id));
+			notified = await notifyFollowersOfReply(tx, {
+				threadId: thread.id,
+				threadTitle: thread.title,
+				postId: post.id,
+				authorId: author.id,
+				authorName: author.username
+			});
+		}
+		await followThread(tx, thread.id, author.id);
+		await recordAudit(tx, {
+			actorId: author.id,
+			action: 'forum.post.create',
+			targetType: 'forum_post',
+			targetId: post.id,
+			details: { threadId: thread.id, status, reasons: decision.reasons }
+		});
+		const alert = await raiseAlertForPost(tx, decision, { post, author, thread });
+		return { post, alert, notified };
+	});
+
+	await announceForumWrite(db, {
+		alert: written.alert,
+		post: {
+			view: viewOfWrittenPost(written.post, author, quote),
+			threadPublished: thread.status === 'published'
+		},
+		notifications: written.notified,
+		queueChanged: status === 'held'
+	});
+	return writtenOutcome(db, decision, { ...written.post, status });
+}
+
+/** Only a published post in the same thread can be quoted. */
+async function loadQuote(db: Database, threadId: number, postId: number) {
+	const [quote] = await db
+		.select({ id: forumPosts.id, html: forumPosts.html, username: users.username })
+		.from(forumPosts)
+		.leftJoin(users, eq(users.id, forumPosts.authorId))
+		.where(
+			and(
+				eq(forumPosts.id, postId),
+				eq(forumPosts.threadId, threadId),
+				eq(forumPosts.status, 'published')
+			)
+		);
+	if (!quote)
+		throw new ValidationError({
+			quotePostId:
+				'The post you were quoting is no longer there. Your reply is kept: post it without the quote.'
+		});
+	return quote;
+}

@@ -1,0 +1,111 @@
+/**
+ * Full-text search over published posts (and, through their opening posts, thread titles) in
+ * published threads, optionally within one category. Held, hidden and deleted words never appear,
+ * for anyone. PostgreSQL's websearch_to_tsquery reads the query the way people type into a search
+ * box ("exam stress", "sleep -pills", "\"panic attack\"", "gp or doctor").
+ */
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../db';
+import { forumCategories, forumPosts, forumThreads, users } from '../db/schema';
+import { parseOrThrow } from '../errors';
+import { isStaff } from '../policy';
+import { RESULTS_PER_PAGE } from '../../forum';
+import { paging, type Paging } from './paging';
+
+export const QUERY_MAX = 200;
+
+const searchSchema = z.object({
+	q: z
+		.string()
+		.transform((q) => q.replace(/\s+/g, ' ').trim())
+		.pipe(
+			z
+				.string()
+				.min(2, 'Type at least 2 characters to search for.')
+				.max(QUERY_MAX, `Keep your search to ${QUERY_MAX} characters or fewer.`)
+		),
+	category: z.string().max(100).nullish(),
+	page: z.number().int().min(1).max(500, 'Search shows at most 500 pages of results.')
+});
+
+export type SearchInput = z.input<typeof searchSchema>;
+
+/** Marks around matched words in an excerpt (private-use characters, shown as highlights). */
+export const MATCH_START = '\uE000';
+export const MATCH_END = '\uE001';
+
+export interface SearchHit {
+	postId: number;
+	threadId: number;
+	threadTitle: string;
+	category: { slug: string; name: string };
+	author: { username: string; staff: boolean };
+	publishedAt: Date;
+	/** Plain text around the matches, with MATCH_START/MATCH_END around each match. */
+	excerpt: string;
+}
+
+export interface SearchResults extends Paging {
+	query: string;
+	hits: SearchHit[];
+}
+
+export async function searchPosts(db: Database, input: SearchInput): Promise<SearchResults> {
+	const { q, category, page } = parseOrThrow(searchSchema, input);
+	const query = sql`websearch_to_tsquery('english', ${q})`;
+	const offset = (page - 1) * RESULTS_PER_PAGE;
+	const rows = await db
+		.select({
+			postId: forumPosts.id,
+			threadId: forumThreads.id,
+			threadTitle: forumThreads.title,
+			categorySlug: forumCategories.slug,
+			categoryName: forumCategories.name,
+			authorId: forumPosts.authorId,
+			username: users.username,
+			roles: users.roles,
+			publishedAt: forumPosts.publishedAt,
+			excerpt: sql<string>`ts_headline('english', ${forumPosts.body}, ${query},
+				${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`,
+			total: sql<number>`count(*) over ()`.mapWith(Number)
+		})
+		.from(forumPosts)
+		.innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
+		.innerJoin(forumCategories, eq(forumCategories.id, forumThreads.categoryId))
+		.leftJoin(users, eq(users.id, forumPosts.authorId))
+		.where(
+			and(
+				sql`${forumPosts.searchVector} @@ ${query}`,
+				eq(forumPosts.status, 'published'),
+				eq(forumThreads.status, 'published'),
+				category ? eq(forumCategories.slug, category) : undefined
+			)
+		)
+		.orderBy(
+			desc(sql`ts_rank(${forumPosts.searchVector}, ${query})`),
+			desc(forumPosts.publishedAt),
+			desc(forumPosts.id)
+		)
+		.limit(RESULTS_PER_PAGE)
+		.offset(offset);
+
+	const total = rows[0]?.total ?? 0;
+	return {
+		...paging(page, total, RESULTS_PER_PAGE),
+		query: q,
+		hits: rows.map((r) => ({
+			postId: r.postId,
+			threadId: r.threadId,
+			threadTitle: r.threadTitle,
+			category: { slug: r.categorySlug, name: r.categoryName },
+			author: {
+				username: r.username ?? 'Former member',
+				staff:
+					r.authorId !== null && r.roles !== null && isStaff({ id: r.authorId, roles: r.roles })
+			},
+			publishedAt: r.publishedAt ?? new Date(0),
+			excerpt: r.excerpt
+		}))
+	};
+}

@@ -1,0 +1,127 @@
+/**
+ * A post as a reader sees it (PostView, shared with the browser), built the same way for a page
+ * load and for a live event, so what arrives over the socket matches what a reload shows.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Database } from '../db';
+import { forumPosts, users, type ContentStatus, type ForumPost, type Role } from '../db/schema';
+import { isStaff } from '../policy';
+import { excerptFromHtml } from '../content/render';
+import type { PostView } from '../../forum';
+import { formatDateTime } from '../../format';
+
+const quoted = alias(forumPosts, 'quoted');
+const quotedAuthor = alias(users, 'quoted_author');
+
+export const FORMER_MEMBER = 'Former member';
+
+/** Columns for posts as readers see them: the post, its author, and what it quotes if that is published. */
+export const postViewColumns = {
+	id: forumPosts.id,
+	threadId: forumPosts.threadId,
+	authorId: forumPosts.authorId,
+	authorUsername: users.username,
+	authorRoles: users.roles,
+	status: forumPosts.status,
+	html: forumPosts.html,
+	contentWarning: forumPosts.contentWarning,
+	createdAt: forumPosts.createdAt,
+	publishedAt: forumPosts.publishedAt,
+	editedAt: forumPosts.editedAt,
+	opening: sql<boolean>`${forumPosts.threadTitle} is not null`,
+	quotePostId: quoted.id,
+	quoteHtml: quoted.html,
+	quoteUsername: quotedAuthor.username
+};
+
+/**
+ * Posts as PostViewRows; callers add where, order and limit. With a viewer, their own posts carry
+ * their Markdown (for the edit form); nobody else's do.
+ */
+export function selectPostViews(db: Database, viewerId?: number) {
+	return db
+		.select({
+			...postViewColumns,
+			source:
+				viewerId === undefined
+					? sql<null>`null`
+					: sql<
+							string | null
+						>`case when ${forumPosts.authorId} = ${viewerId} then ${forumPosts.body} end`
+		})
+		.from(forumPosts)
+		.leftJoin(users, eq(users.id, forumPosts.authorId))
+		.leftJoin(quoted, and(eq(quoted.id, forumPosts.quotedPostId), eq(quoted.status, 'published')))
+		.leftJoin(quotedAuthor, eq(quotedAuthor.id, quoted.authorId));
+}
+
+export interface PostViewRow {
+	id: number;
+	threadId: number;
+	authorId: number | null;
+	authorUsername: string | null;
+	authorRoles: Role[] | null;
+	status: ContentStatus;
+	html: string;
+	contentWarning: string | null;
+	createdAt: Date;
+	publishedAt: Date | null;
+	editedAt: Date | null;
+	opening: boolean;
+	quotePostId: number | null;
+	quoteHtml: string | null;
+	quoteUsername: string | null;
+	source?: string | null;
+}
+
+export function toPostView(row: PostViewRow): PostView {
+	const removed = row.status === 'deleted';
+	const view: PostView = {
+		id: row.id,
+		threadId: row.threadId,
+		author: {
+			id: row.authorId,
+			username: row.authorUsername ?? FORMER_MEMBER,
+			staff:
+				row.authorId !== null &&
+				row.authorRoles !== null &&
+				isStaff({ id: row.authorId, roles: row.authorRoles })
+		},
+		status: row.status,
+		html: removed ? '' : row.html,
+		contentWarning: removed ? null : row.contentWarning,
+		createdAt: row.createdAt.toISOString(),
+		publishedAt: row.publishedAt?.toISOString() ?? null,
+		editedAt: row.editedAt?.toISOString() ?? null,
+		timeLabel: formatDateTime(row.publishedAt ?? row.createdAt),
+		opening: row.opening,
+		quote:
+			row.quotePostId !== null && row.quoteHtml !== null && !removed
+				? {
+						postId: row.quotePostId,
+						username: row.quoteUsername ?? FORMER_MEMBER,
+						excerpt: excerptFromHtml(row.quoteHtml)
+					}
+				: null
+	};
+	if (typeof row.source === 'string' && !removed) view.source = row.source;
+	return view;
+}
+
+/** The view of a post just written, from what the service already holds (no extra query). */
+export function viewOfWrittenPost(
+	post: ForumPost,
+	author: { id: number; username: string; roles: readonly Role[] },
+	quote: { id: number; html: string; username: string | null } | null
+): PostView {
+	return toPostView({
+		...post,
+		authorUsername: author.username,
+		authorRoles: [...author.roles],
+		opening: post.threadTitle !== null,
+		quotePostId: quote?.id ?? null,
+		quoteHtml: quote?.html ?? null,
+		quoteUsername: quote?.username ?? null
+	});
+}

@@ -1,0 +1,232 @@
+/**
+ * The review queue for held forum posts (new members' first posts, risk, personal information,
+ * watched words): oldest first, each with why it was held and who wrote it. A youth worker approves
+ * one (it goes live, its author hears) or hides it with a reason the author is told. Each action is
+ * audited, and only one worker's action on a post takes effect.
+ */
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { CurrentUser } from '../accounts/current-user';
+import { recordAudit } from '../audit/record';
+import type { Database } from '../db';
+import { forumCategories, forumPosts, forumThreads, users } from '../db/schema';
+import { parseOrThrow, ValidationError } from '../errors';
+import { authorise } from '../policy';
+import { storeNotifications } from '../notifications/notify';
+import { announceForumWrite } from '../forum/effects';
+import { notifyFollowersOfReply, postLink } from '../forum/followers';
+import { loadPostWithThread } from '../forum/load';
+import { selectPostViews, toPostView } from '../forum/views';
+
+export interface HeldPost {
+	postId: number;
+	threadId: number;
+	threadTitle: string;
+	categoryName: string;
+	opening: boolean;
+	author: { id: number | null; username: string; joinedAt: Date | null; publishedPosts: number };
+	html: string;
+	contentWarning: string | null;
+	reasons: string[];
+	riskLevel: 'none' | 'concern' | 'high' | 'imminent';
+	createdAt: Date;
+	editedAt: Date | null;
+}
+
+export async function listHeldPosts(
+	db: Database,
+	actor: CurrentUser,
+	limit = 100
+): Promise<HeldPost[]> {
+	authorise(actor, 'moderation.review', 'Only youth workers can see the review queue.');
+	const rows = await db
+		.select({
+			postId: forumPosts.id,
+			threadId: forumThreads.id,
+			threadTitle: forumThreads.title,
+			categoryName: forumCategories.name,
+			opening: sql<boolean>`${forumPosts.threadTitle} is not null`,
+			authorId: forumPosts.authorId,
+			username: users.username,
+			joinedAt: users.createdAt,
+			html: forumPosts.html,
+			contentWarning: forumPosts.contentWarning,
+			reasons: forumPosts.screeningReasons,
+			riskLevel: forumPosts.riskLevel,
+			createdAt: forumPosts.createdAt,
+			editedAt: forumPosts.editedAt,
+			publishedPosts: sql<number>`(
+				select count(*)::int from ${forumPosts} mine
+				where mine.author_id = ${forumPosts.authorId} and mine.published_at is not null
+			)`
+		})
+		.from(forumPosts)
+		.innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
+		.innerJoin(forumCategories, eq(forumCategories.id, forumThreads.categoryId))
+		.leftJoin(users, eq(users.id, forumPosts.authorId))
+		.where(eq(forumPosts.status, 'held'))
+		.orderBy(asc(forumPosts.createdAt), asc(forumPosts.id))
+		.limit(limit);
+	return rows.map((r) => ({
+		postId: r.postId,
+		threadId: r.threadId,
+		threadTitle: r.threadTitle,
+		categoryName: r.categoryName,
+		opening: Boolean(r.opening),
+		author: {
+			id: r.authorId,
+			username: r.username ?? 'Former member',
+			joinedAt: r.joinedAt,
+			publishedPosts: Number(r.publishedPosts)
+		},
+		html: r.html,
+		contentWarning: r.contentWarning,
+		reasons: r.reasons,
+		riskLevel: r.riskLevel,
+		createdAt: r.createdAt,
+		editedAt: r.editedAt
+	}));
+}
+
+export async function heldPostCount(db: Database): Promise<number> {
+	return db.$count(forumPosts, eq(forumPosts.status, 'held'));
+}
+
+const postIdSchema = z.object({ postId: z.number().int().positive().max(2_147_483_647) });
+
+const ALREADY_DEALT_WITH = 'Another youth worker has already dealt with this post.';
+
+/**
+ * Approve a held post: it goes live where it was written (as the newest activity), its author is
+ * told, and followers hear about it as a new reply.
+ */
+export async function approvePost(
+	db: Database,
+	actor: CurrentUser,
+	input: z.input<typeof postIdSchema>
+): Promise<void> {
+	const { postId } = parseOrThrow(postIdSchema, input);
+	const { post, thread, authorUsername } = await loadPostWithThread(db, postId);
+	authorise(actor, 'moderation.act', 'Only youth workers can approve posts.');
+	const opening = post.threadTitle !== null;
+	const now = new Date();
+
+	const written = await db.transaction(async (tx) => {
+		const [approved] = await tx
+			.update(forumPosts)
+			.set({
+				status: 'published',
+				publishedAt: sql`coalesce(${forumPosts.publishedAt}, ${now.toISOString()}::timestamptz)`,
+				moderatedById: actor.id,
+				moderatedAt: now
+			})
+			.where(and(eq(forumPosts.id, post.id), eq(forumPosts.status, 'held')))
+			.returning({ id: forumPosts.id });
+		if (!approved) throw new ValidationError({ post: ALREADY_DEALT_WITH });
+		const [updatedThread] = await tx
+			.update(forumThreads)
+			.set({
+				lastActivityAt: sql`greatest(${forumThreads.lastActivityAt}, ${now.toISOString()}::timestamptz)`,
+				...(opening && thread.status === 'held' ? { status: 'published' as const } : {})
+			})
+			.where(eq(forumThreads.id, thread.id))
+			.returning({ status: forumThreads.status });
+		const told =
+			post.authorId === null
+				? []
+				: await storeNotifications(tx, [post.authorId], {
+						kind: 'forum_approved',
+						title: `A youth worker approved your post in “${thread.title}”. Everyone can see it now.`,
+						link: postLink(thread.id, post.id)
+					});
+		const followers =
+			!opening && updatedThread.status === 'published'
+				? await notifyFollowersOfReply(tx, {
+						threadId: thread.id,
+						threadTitle: thread.title,
+						postId: post.id,
+						authorId: post.authorId,
+						authorName: authorUsername ?? 'Someone'
+					})
+				: [];
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: 'forum.post.approve',
+			targetType: 'forum_post',
+			targetId: post.id,
+			details: { threadId: thread.id, authorId: post.authorId, reasons: post.screeningReasons }
+		});
+		return {
+			notifications: [...told, ...followers],
+			threadPublished: updatedThread.status === 'published'
+		};
+	});
+
+	const [row] = await selectPostViews(db).where(eq(forumPosts.id, post.id));
+	await announceForumWrite(db, {
+		post: row ? { view: toPostView(row), threadPublished: written.threadPublished } : undefined,
+		notifications: written.notifications,
+		queueChanged: true
+	});
+}
+
+const hideSchema = postIdSchema.extend({
+	reason: z
+		.string()
+		.transform((r) => r.replace(/\s+/g, ' ').trim())
+		.pipe(
+			z
+				.string()
+				.min(3, 'Say why it is hidden: the author is told.')
+				.max(500, 'Keep the reason to 500 characters or fewer.')
+		)
+});
+
+/** Hide a post from everyone but staff, telling its author why. */
+export async function hidePost(
+	db: Database,
+	actor: CurrentUser,
+	input: z.input<typeof hideSchema>
+): Promise<void> {
+	const { postId, reason } = parseOrThrow(hideSchema, input);
+	const { post, thread } = await loadPostWithThread(db, postId);
+	authorise(actor, 'moderation.act', 'Only youth workers can hide posts.');
+	const opening = post.threadTitle !== null;
+	const now = new Date();
+
+	const told = await db.transaction(async (tx) => {
+		const [hidden] = await tx
+			.update(forumPosts)
+			.set({ status: 'hidden', hiddenReason: reason, moderatedById: actor.id, moderatedAt: now })
+			.where(and(eq(forumPosts.id, post.id), sql`${forumPosts.status} in ('held', 'published')`))
+			.returning({ id: forumPosts.id });
+		if (!hidden) throw new ValidationError({ post: ALREADY_DEALT_WITH });
+		if (opening)
+			await tx.update(forumThreads).set({ status: 'hidden' }).where(eq(forumThreads.id, thread.id));
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: 'forum.post.hide',
+			targetType: 'forum_post',
+			targetId: post.id,
+			details: { threadId: thread.id, authorId: post.authorId, from: post.status, reason }
+		});
+		return post.authorId === null
+			? []
+			: storeNotifications(tx, [post.authorId], {
+					kind: 'forum_hidden',
+					title: `A youth worker hid your post in “${thread.title}”.`,
+					body: `Why: ${reason}`
+				});
+	});
+
+	await announceForumWrite(db, {
+		changed: {
+			threadId: thread.id,
+			postId: post.id,
+			authorId: post.authorId,
+			wasPublic: post.status === 'published' && thread.status === 'published'
+		},
+		notifications: told,
+		queueChanged: true
+	});
+}

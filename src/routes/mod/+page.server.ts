@@ -1,0 +1,55 @@
+import { fail } from '@sveltejs/kit';
+import { database } from '$lib/server/db';
+import { failFromError, formValues, parseId, text } from '$lib/server/http/form';
+import { requireCapability } from '$lib/server/http/guard';
+import { approvePost, hidePost, listHeldPosts } from '$lib/server/moderation/held-posts';
+import { can } from '$lib/server/policy';
+import { formatDate, formatDateTime } from '$lib/format';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, depends }) => {
+	const me = requireCapability(locals, url, 'moderation.review');
+	depends('forum:mod');
+	const held = await listHeldPosts(await database(), me);
+	return {
+		canAct: can(me, 'moderation.act'),
+		held: held.map((item) => ({
+			...item,
+			written: formatDateTime(item.createdAt),
+			joined: formatDate(item.author.joinedAt)
+		}))
+	};
+};
+
+const NO_POST = {
+	values: {},
+	errors: {},
+	message: 'That post could not be found. Reload the page.'
+};
+
+export const actions: Actions = {
+	approve: async ({ locals, url, request }) => {
+		const me = requireCapability(locals, url, 'moderation.act');
+		const data = await request.formData();
+		const postId = parseId(text(data, 'postId'));
+		if (postId === null) return fail(404, NO_POST);
+		try {
+			await approvePost(await database(), me, { postId });
+			return { done: 'approved' as const, postId };
+		} catch (e) {
+			return failFromError(e, { ...formValues(data), form: 'approve' });
+		}
+	},
+	hide: async ({ locals, url, request }) => {
+		const me = requireCapability(locals, url, 'moderation.act');
+		const data = await request.formData();
+		const postId = parseId(text(data, 'postId'));
+		if (postId === null) return fail(404, NO_POST);
+		try {
+			await hidePost(await database(), me, { postId, reason: text(data, 'reason') });
+			return { done: 'hidden' as const, postId };
+		} catch (e) {
+			return failFromError(e, { ...formValues(data), form: 'hide' });
+		}
+	}
+};
