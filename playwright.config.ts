@@ -89,10 +89,13 @@ export default defineConfig({
 			url: `http://127.0.0.1:${smokePort}/readyz`,
 			reuseExistingServer: false,
 			timeout: 120_000,
+			// As a newcomer runs it: no ORIGIN, no AUTH_SECRET, no DATABASE_URL.
 			env: {
-				...common,
+				NODE_ENV: common.NODE_ENV,
+				HOST: common.HOST,
+				LOG_LEVEL: common.LOG_LEVEL,
+				QUICK_EXIT_URL,
 				PORT: String(smokePort),
-				ORIGIN: `http://127.0.0.1:${smokePort}`,
 				DATA_DIR: mkdtempSync(path.join(tmpdir(), 'together-smoke-'))
 			}
 		}

@@ -5,6 +5,14 @@ import http from 'node:http';
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 process.env.BODY_SIZE_LIMIT ??= '64K';
+
+// Without ORIGIN, adapter-node assumes https and SvelteKit then refuses every form post from
+// http://localhost as cross-site. This server speaks plain HTTP, so unless an operator says
+// otherwise (ORIGIN, or PROTOCOL_HEADER behind a TLS proxy) each request is marked as http by
+// a header we set ourselves, overwriting anything a client sent.
+const LOCAL_PROTOCOL_HEADER = 'x-together-local-protocol';
+const markLocalProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (markLocalProtocol) process.env.PROTOCOL_HEADER = LOCAL_PROTOCOL_HEADER;
 process.env.NODE_ENV ??= 'production';
 
 let handler;
@@ -24,7 +32,10 @@ try {
 }
 
 const runtime = globalThis[Symbol.for('together.runtime')];
-const server = http.createServer(handler);
+const server = http.createServer((req, res) => {
+	if (markLocalProtocol) req.headers[LOCAL_PROTOCOL_HEADER] = 'http';
+	handler(req, res);
+});
 await runtime.attachRealtime(server);
 
 server.listen(port, host, () => {

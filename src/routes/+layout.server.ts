@@ -38,6 +38,7 @@ export const load: LayoutServerLoad = async ({ locals, url, depends }) => {
 			invites: can(user, 'invites.create'),
 			alerts: seesAlerts,
 			duty: can(user, 'duty.go_on'),
+			review: can(user, 'moderation.review'),
 			cases: can(user, 'safeguarding.open_case') || can(user, 'safeguarding.see_all_cases')
 		},
 		counts

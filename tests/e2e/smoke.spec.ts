@@ -10,3 +10,23 @@ test('the embedded database serves the home page and the help directory', async 
 	const ready = await page.request.get('/readyz');
 	expect(await ready.json()).toMatchObject({ status: 'ready', database: 'pglite' });
 });
+
+test('a newcomer can join and sign in on the embedded default with nothing configured', async ({
+	page
+}) => {
+	const username = `smoke_${Date.now().toString(36)}`;
+	await page.goto('/register');
+	await page.getByLabel('Username').fill(username);
+	await page.getByLabel('Password').fill('orange-harbour-lantern');
+	await page.getByLabel('Date of birth').fill('2008-03-14');
+	await page.getByRole('checkbox', { name: /I have read and accept/ }).check();
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByRole('link', { name: username })).toBeVisible();
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	const nav = page.getByRole('navigation', { name: 'Main' });
+	await nav.getByRole('link', { name: 'Sign in' }).click();
+	await page.getByLabel('Username').fill(username);
+	await page.getByLabel('Password').fill('orange-harbour-lantern');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('link', { name: username })).toBeVisible();
+});
