@@ -154,4 +154,4 @@ await withDatabase(async (databaseUrl) => {
 });
 
 // Risk assessment throughput (CPU only, no server or database): scripts/bench-risk.ts
-console.log(`\n${benchRisk()}`);
+console.log(`\n${await benchRisk()}`);
