@@ -3,14 +3,14 @@
  * waits for a youth worker, what is refused, who sees what, and what reaches the live rooms.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
+import { connectSignedIn } from '../support/session-socket';
 import type { AddressInfo } from 'node:net';
-import { encode } from '@auth/core/jwt';
 import { and, eq } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Sql } from 'postgres';
-import { io as connectTo, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { database, type Database } from '../../src/lib/server/db';
 import * as schema from '../../src/lib/server/db/schema';
@@ -743,22 +743,8 @@ describe('watching a thread live', () => {
 	beforeEach(() => installPublisher(live));
 
 	async function connectAs(user: CurrentUser): Promise<Socket> {
-		const jwt = await encode({
-			token: { uid: user.id, sv: user.sessionVersion },
-			secret: process.env.AUTH_SECRET!,
-			salt: 'authjs.session-token'
-		});
-		const socket = connectTo(origin, {
-			transports: ['websocket'],
-			extraHeaders: { Origin: origin, Cookie: `authjs.session-token=${jwt}` },
-			reconnection: false,
-			forceNew: true
-		});
+		const socket = await connectSignedIn(origin, user);
 		sockets.push(socket);
-		await new Promise<void>((resolve, reject) => {
-			socket.once('connect', () => resolve());
-			socket.once('connect_error', reject);
-		});
 		return socket;
 	}
 

@@ -4,10 +4,10 @@
  * evidence, and the case is seen only by those who should see it.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
+import { connectSignedIn } from '../support/session-socket';
 import type { AddressInfo } from 'node:net';
-import { encode } from '@auth/core/jwt';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { io as connectTo, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { database, type Database } from '../../src/lib/server/db';
 import {
@@ -609,22 +609,9 @@ describe('live alerts over a real connection', () => {
 	});
 
 	async function signedIn(user: CurrentUser): Promise<Socket> {
-		const jwt = await encode({
-			token: { uid: user.id, sv: user.sessionVersion },
-			secret: process.env.AUTH_SECRET!,
-			salt: 'authjs.session-token'
-		});
-		const socket = connectTo(origin, {
-			transports: ['websocket'],
-			extraHeaders: { Origin: origin, Cookie: `authjs.session-token=${jwt}` },
-			reconnection: false,
-			forceNew: true
-		});
+		const socket = await connectSignedIn(origin, user);
 		sockets.push(socket);
-		return new Promise((resolve, reject) => {
-			socket.once('connect', () => resolve(socket));
-			socket.once('connect_error', (error) => reject(new Error(`refused: ${error.message}`)));
-		});
+		return socket;
 	}
 
 	it('tells an on-duty worker about a new alert within 2 seconds, and not an off-duty one', async () => {

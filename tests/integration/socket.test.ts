@@ -3,6 +3,7 @@
  * own room (and staff the staff room); a suspension closes it at once.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
+import { sessionCookie } from '../support/session-socket';
 import type { AddressInfo } from 'node:net';
 import { encode } from '@auth/core/jwt';
 import { eq } from 'drizzle-orm';
@@ -72,16 +73,6 @@ let next = 0;
 function account(roles: CurrentUser['roles']) {
 	next += 1;
 	return createAccount(db, OPERATOR, { username: `live_${next}`, password: PASSWORD, roles });
-}
-
-/** The Auth.js session cookie a browser would hold after signing in. */
-async function sessionCookie(user: { id: number; sessionVersion: number }): Promise<string> {
-	const jwt = await encode({
-		token: { uid: user.id, sv: user.sessionVersion },
-		secret: process.env.AUTH_SECRET!,
-		salt: 'authjs.session-token'
-	});
-	return `authjs.session-token=${jwt}`;
 }
 
 function open(headers: Record<string, string>): Socket {
