@@ -93,3 +93,17 @@ export interface PostChangedEvent {
 
 /** Acknowledgement of `thread:watch` / `thread:unwatch`. */
 export type WatchAck = { ok: true } | { ok: false; error: string };
+
+/** Why a member reports a post, in the words the form offers (and /mod shows). */
+export const REPORT_REASON_LABELS = {
+	unkind: 'Unkind or bullying',
+	racism: 'Racism or hate',
+	personal_info: 'Sharing personal info',
+	spam: 'Spam',
+	worried: 'I’m worried about this person',
+	other: 'Something else'
+} as const;
+
+export type ReportReasonKey = keyof typeof REPORT_REASON_LABELS;
+
+export const REPORT_NOTE_MAX = 500;

@@ -46,6 +46,13 @@ export const settingsSchema = z
 				.number()
 				.min(0, 'Use 0 to publish new members’ posts straight away, or more.')
 				.max(50, 'Check at most a new member’s first 50 posts.')
+		),
+		/** How many different members must report a post before it is hidden pending review. */
+		autoHideReports: count('Enter how many reports hide a post, as a number.').pipe(
+			z
+				.number()
+				.min(1, 'At least one report must be needed to hide a post.')
+				.max(50, 'Hide a post after at most 50 reports.')
 		)
 	})
 	.refine((s) => s.minAge <= s.maxAge, {
@@ -59,7 +66,8 @@ export const DEFAULT_SETTINGS: Settings = {
 	registrationMode: 'open',
 	minAge: 13,
 	maxAge: 25,
-	premoderatePosts: 3
+	premoderatePosts: 3,
+	autoHideReports: 3
 };
 
 export async function getSettings(db: Database): Promise<Settings> {

@@ -18,7 +18,8 @@ export const actions: Actions = {
 				registrationMode: text(data, 'registrationMode'),
 				minAge: text(data, 'minAge'),
 				maxAge: text(data, 'maxAge'),
-				premoderatePosts: text(data, 'premoderatePosts')
+				premoderatePosts: text(data, 'premoderatePosts'),
+				autoHideReports: text(data, 'autoHideReports')
 			});
 			return { saved: true };
 		} catch (error) {

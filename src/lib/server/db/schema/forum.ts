@@ -182,6 +182,55 @@ export const forumFollows = pgTable(
 	]
 );
 
+export const REPORT_REASONS = [
+	'unkind',
+	'racism',
+	'personal_info',
+	'spam',
+	'worried',
+	'other'
+] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/**
+ * A member's report of a post: one per person per post (a repeat is accepted quietly). Enough
+ * distinct reporters hide the post pending review; "worried" also raises a safeguarding alert.
+ * The post's author never learns who reported it.
+ */
+export const forumReports = pgTable(
+	'forum_reports',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		postId: integer('post_id')
+			.notNull()
+			.references(() => forumPosts.id),
+		reporterId: integer('reporter_id').references(() => users.id, { onDelete: 'set null' }),
+		reason: text('reason', { enum: REPORT_REASONS }).notNull(),
+		/** Up to 500 characters; required for "other". */
+		note: text('note'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		/** A youth worker dealt with it (kept or hid the post): it no longer counts or shows. */
+		reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+		reviewedById: integer('reviewed_by_id')
+	},
+	(t) => [
+		uniqueIndex('forum_reports_post_reporter_idx').on(t.postId, t.reporterId),
+		check(
+			'forum_reports_reason_check',
+			sql`${t.reason} in ('unkind', 'racism', 'personal_info', 'spam', 'worried', 'other')`
+		),
+		index('forum_reports_open_idx')
+			.on(t.postId)
+			.where(sql`${t.reviewedAt} is null`),
+		check('forum_reports_note_length_check', sql`char_length(${t.note}) <= 500`),
+		check(
+			'forum_reports_other_note_check',
+			sql`${t.reason} <> 'other' or coalesce(${t.note}, '') <> ''`
+		)
+	]
+);
+
 export type ForumCategory = typeof forumCategories.$inferSelect;
 export type ForumThread = typeof forumThreads.$inferSelect;
 export type ForumPost = typeof forumPosts.$inferSelect;
+export type ForumReport = typeof forumReports.$inferSelect;

@@ -8,6 +8,7 @@ import { editOwnPost } from '$lib/server/forum/edit-post';
 import { requestedPage } from '$lib/server/forum/paging';
 import { loadThreadPage } from '$lib/server/forum/read';
 import { replyToThread } from '$lib/server/forum/reply';
+import { reportPost } from '$lib/server/forum/report';
 import { contentWarningFrom, outcomeResult } from '../../post-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -94,5 +95,23 @@ export const actions: Actions = {
 		}
 		if (deleted.threadDeleted) redirect(303, `/forum/${deleted.categorySlug}?removed=1`);
 		return { done: 'deleted' as const, form: 'delete', postId };
+	},
+	report: async ({ locals, url, request }) => {
+		const me = requireUser(locals, url);
+		const data = await request.formData();
+		const values = { ...formValues(data), form: 'report' };
+		const postId = parseId(text(data, 'postId'));
+		if (postId === null)
+			return fail(404, { values, errors: {}, message: 'That post is no longer there.' });
+		try {
+			const { message } = await reportPost(await database(), me, {
+				postId,
+				reason: text(data, 'reason'),
+				note: text(data, 'note')
+			});
+			return { done: 'reported' as const, form: 'report', postId, message };
+		} catch (e) {
+			return failFromError(e, values);
+		}
 	}
 };

@@ -1,0 +1,176 @@
+/**
+ * Reporting a post: any member may report a published post by someone else, once (a repeat is
+ * accepted quietly). "I'm worried about this person" raises a safeguarding alert with the post's
+ * words as evidence; when enough different members have reported a post (setting
+ * `autoHideReports`) it is hidden pending review by a youth worker (/mod). The reporter is thanked
+ * and never told the outcome; the author never learns who reported.
+ */
+import { and, count, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { CurrentUser } from '../accounts/current-user';
+import { recordAudit } from '../audit/record';
+import type { Database } from '../db';
+import { forumPosts, forumReports, forumThreads, REPORT_REASONS } from '../db/schema';
+import { NotFoundError, parseOrThrow } from '../errors';
+import { storeNotifications } from '../notifications/notify';
+import { authorise, NotAllowedError } from '../policy';
+import { raiseAlert } from '../safeguarding/alerts';
+import { getSettings } from '../settings';
+import { assertCanReadThread, POST_NOT_FOUND } from './access';
+import { announceForumWrite } from './effects';
+import { postLink } from './followers';
+import { loadPostWithThread } from './load';
+import type { RaisedAlert } from './post-safety';
+import { REPORT_NOTE_MAX } from '../../forum';
+
+/** `hidden_reason` on a post hidden by members' reports (not yet by a youth worker). */
+export const REPORTED_REASON = 'reported';
+
+export const REPORT_THANKS =
+	'Thank you for telling us. A youth worker will look at it. You will not hear back, and nobody is told who reported it.';
+
+const CHOOSE_REASON = 'Choose why you are reporting this post.';
+
+const reportSchema = z
+	.object({
+		postId: z.number().int().positive().max(2_147_483_647),
+		reason: z
+			.string({ message: CHOOSE_REASON })
+			.pipe(z.enum(REPORT_REASONS, { message: CHOOSE_REASON })),
+		note: z
+			.string()
+			.optional()
+			.transform((v) => v?.replace(/\s+/g, ' ').trim() ?? '')
+			.pipe(
+				z.string().max(REPORT_NOTE_MAX, `Keep your note to ${REPORT_NOTE_MAX} characters or fewer.`)
+			)
+	})
+	.refine((r) => r.reason !== 'other' || r.note.length > 0, {
+		message: 'Tell us a little about what is wrong with this post.',
+		path: ['note']
+	});
+
+export type ReportInput = z.input<typeof reportSchema>;
+
+export interface ReportResult {
+	message: string;
+}
+
+export async function reportPost(
+	db: Database,
+	actor: CurrentUser,
+	input: ReportInput
+): Promise<ReportResult> {
+	const { postId, reason, note } = parseOrThrow(reportSchema, input);
+	const { post, thread, authorUsername } = await loadPostWithThread(db, postId);
+	assertCanReadThread(actor, thread);
+	if (post.status !== 'published') throw new NotFoundError(POST_NOT_FOUND);
+	if (post.authorId === actor.id) throw new NotAllowedError('You cannot report your own post.');
+	authorise(actor, 'content.report', 'Please sign in to report a post.');
+	const { autoHideReports } = await getSettings(db);
+	const opening = post.threadTitle !== null;
+	const now = new Date();
+
+	const written = await db.transaction(async (tx) => {
+		// One report at a time per post, so the count that hides it is never missed.
+		await tx
+			.select({ id: forumPosts.id })
+			.from(forumPosts)
+			.where(eq(forumPosts.id, post.id))
+			.for('update');
+		const [inserted] = await tx
+			.insert(forumReports)
+			.values({
+				postId: post.id,
+				reporterId: actor.id,
+				reason,
+				note: note || null,
+				createdAt: now
+			})
+			.onConflictDoNothing()
+			.returning({ id: forumReports.id });
+		// Reported before by this person: accepted quietly, nothing new to do.
+		if (!inserted) return { inserted: false, alert: null, hidden: false, notifications: [] };
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: 'forum.post.report',
+			targetType: 'forum_post',
+			targetId: post.id,
+			details: { threadId: thread.id, reason }
+		});
+
+		let alert: RaisedAlert | null = null;
+		if (reason === 'worried')
+			alert = await raiseAlert(tx as unknown as Database, {
+				level: 'high',
+				source: 'report',
+				reasons: ['a member is worried about this person'],
+				subject: { id: post.authorId, username: authorUsername },
+				raisedById: actor.id,
+				note: note || undefined,
+				evidence: {
+					contentType: 'forum_post',
+					contentId: post.id,
+					text: post.threadTitle ? `${post.threadTitle}\n\n${post.body}` : post.body,
+					context: {
+						threadId: thread.id,
+						threadTitle: thread.title,
+						category: thread.categoryName,
+						link: postLink(thread.id, post.id)
+					}
+				}
+			});
+
+		const [open] = await tx
+			.select({ n: count() })
+			.from(forumReports)
+			.where(and(eq(forumReports.postId, post.id), isNull(forumReports.reviewedAt)));
+		let hidden = false;
+		let told: Awaited<ReturnType<typeof storeNotifications>> = [];
+		if (open.n >= autoHideReports) {
+			const [row] = await tx
+				.update(forumPosts)
+				.set({ status: 'hidden', hiddenReason: REPORTED_REASON })
+				.where(and(eq(forumPosts.id, post.id), eq(forumPosts.status, 'published')))
+				.returning({ id: forumPosts.id });
+			hidden = row !== undefined;
+			if (hidden) {
+				if (opening)
+					await tx
+						.update(forumThreads)
+						.set({ status: 'hidden' })
+						.where(eq(forumThreads.id, thread.id));
+				await recordAudit(tx, {
+					actorId: null,
+					action: 'forum.post.auto_hide',
+					targetType: 'forum_post',
+					targetId: post.id,
+					details: { threadId: thread.id, authorId: post.authorId, reports: open.n }
+				});
+				told =
+					post.authorId === null
+						? []
+						: await storeNotifications(tx, [post.authorId], {
+								kind: 'forum_hidden',
+								title: `Your post in “${thread.title}” is hidden while a youth worker looks at it.`
+							});
+			}
+		}
+		return { inserted: true, alert, hidden, notifications: told };
+	});
+
+	await announceForumWrite(db, {
+		alert: written.alert,
+		changed: written.hidden
+			? {
+					threadId: thread.id,
+					postId: post.id,
+					authorId: post.authorId,
+					wasPublic: thread.status === 'published'
+				}
+			: undefined,
+		notifications: written.notifications,
+		queueChanged: written.inserted
+	});
+	return { message: REPORT_THANKS };
+}

@@ -1,0 +1,207 @@
+/**
+ * Reporting forum posts on a real database: a worried report raises a safeguarding alert, enough
+ * different members hide a post pending review, repeats count once, and what is refused writes
+ * nothing.
+ */
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { database, type Database } from '../../src/lib/server/db';
+import {
+	auditLog,
+	evidenceSnapshots,
+	forumPosts,
+	forumReports,
+	safeguardingAlerts
+} from '../../src/lib/server/db/schema';
+import { createAccount, OPERATOR } from '../../src/lib/server/accounts/manage';
+import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
+import { ValidationError } from '../../src/lib/server/errors';
+import { NotAllowedError } from '../../src/lib/server/policy';
+import { installPublisher, type Audience } from '../../src/lib/server/realtime/publisher';
+import { updateSettings } from '../../src/lib/server/settings';
+import { goOnDuty } from '../../src/lib/server/safeguarding/duty';
+import { createThread } from '../../src/lib/server/forum/create-thread';
+import { replyToThread } from '../../src/lib/server/forum/reply';
+import { loadThreadPage } from '../../src/lib/server/forum/read';
+import { REPORT_THANKS, reportPost } from '../../src/lib/server/forum/report';
+import {
+	keepReportedPost,
+	listReportedPosts
+} from '../../src/lib/server/moderation/reported-posts';
+import { FORUM_EVENTS } from '../../src/lib/forum';
+
+const PASSWORD = 'plum-tractor-velvet';
+
+let db: Database;
+let worker: CurrentUser;
+let next = 0;
+
+function account(roles: CurrentUser['roles'] = ['young_person']) {
+	next += 1;
+	return createAccount(db, OPERATOR, { username: `report_${next}`, password: PASSWORD, roles });
+}
+
+let published: { audience: Audience; event: string; payload: unknown }[] = [];
+const recorder = {
+	publish(audience: Audience, event: string, payload: unknown) {
+		published.push({ audience, event, payload });
+	},
+	disconnectUser() {}
+};
+
+beforeAll(async () => {
+	db = await database();
+	await updateSettings(db, OPERATOR, { premoderatePosts: 0 });
+	worker = await account(['youth_worker']);
+	await goOnDuty(db, worker);
+});
+
+beforeEach(() => {
+	published = [];
+	installPublisher(recorder);
+});
+
+afterEach(() => installPublisher(undefined));
+
+/** A thread with a reply by `author`; returns the reply's ids. */
+async function replyBy(
+	author: CurrentUser,
+	body = 'Revision timetables are a waste of time, just wing it.'
+) {
+	const starter = await account();
+	const thread = await createThread(db, starter, {
+		categorySlug: 'mental-health',
+		title: 'Feeling left out at school',
+		body: 'Does anyone else sit alone at lunch?'
+	});
+	if (thread.status === 'blocked') throw new Error(thread.message);
+	const reply = await replyToThread(db, author, { threadId: thread.threadId, body });
+	if (reply.status !== 'published') throw new Error(`reply was ${reply.status}`);
+	return { threadId: reply.threadId, postId: reply.postId, body };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+	return promise.then(
+		() => {
+			throw new Error('expected it to be refused');
+		},
+		(error: Error) => error
+	);
+}
+
+const reportsOn = (postId: number) =>
+	db.select().from(forumReports).where(eq(forumReports.postId, postId));
+
+describe('reporting a post', () => {
+	it('raises a high alert, with the post’s words as evidence, when a member is worried', async () => {
+		const author = await account();
+		const reporter = await account();
+		const { postId, threadId } = await replyBy(author, 'I have stopped eating, there is no point.');
+		const result = await reportPost(db, reporter, { postId, reason: 'worried' });
+		expect(result.message).toBe(REPORT_THANKS);
+
+		const [alert] = await db
+			.select()
+			.from(safeguardingAlerts)
+			.where(eq(safeguardingAlerts.subjectUserId, author.id));
+		expect(alert).toMatchObject({ level: 'high', source: 'report', raisedById: reporter.id });
+		const [evidence] = await db
+			.select()
+			.from(evidenceSnapshots)
+			.where(eq(evidenceSnapshots.id, alert.evidenceId!));
+		expect(evidence.text).toBe('I have stopped eating, there is no point.');
+		expect(evidence.context).toMatchObject({ threadId });
+		expect(await reportsOn(postId)).toHaveLength(1);
+		// One report is not enough to hide it.
+		const [post] = await db.select().from(forumPosts).where(eq(forumPosts.id, postId));
+		expect(post.status).toBe('published');
+	});
+
+	it('hides a post from members once three different members have reported it', async () => {
+		const author = await account();
+		const reader = await account();
+		const { postId, threadId } = await replyBy(author);
+		for (const reason of ['unkind', 'unkind', 'spam'] as const) {
+			const seen = await loadThreadPage(db, reader, { threadId, page: 1 });
+			expect(seen.posts.map((p) => p.id)).toContain(postId);
+			await reportPost(db, await account(), { postId, reason });
+		}
+		const [post] = await db.select().from(forumPosts).where(eq(forumPosts.id, postId));
+		expect(post).toMatchObject({ status: 'hidden', hiddenReason: 'reported' });
+		const seen = await loadThreadPage(db, reader, { threadId, page: 1 });
+		expect(seen.posts.map((p) => p.id)).not.toContain(postId);
+		// Watchers of the thread refetch; nobody is told who reported it.
+		expect(published).toContainEqual({
+			audience: `thread:${threadId}`,
+			event: FORUM_EVENTS.postChanged,
+			payload: { threadId, postId }
+		});
+		const audits = await db
+			.select()
+			.from(auditLog)
+			.where(
+				and(eq(auditLog.action, 'forum.post.auto_hide'), eq(auditLog.targetId, String(postId)))
+			);
+		expect(audits).toHaveLength(1);
+
+		// In the queue with its reasons; keeping it shows it again.
+		const [item] = (await listReportedPosts(db, worker)).filter((i) => i.postId === postId);
+		expect(item).toMatchObject({
+			hidden: true,
+			reasons: [
+				{ reason: 'unkind', count: 2 },
+				{ reason: 'spam', count: 1 }
+			]
+		});
+		await keepReportedPost(db, worker, { postId });
+		const again = await loadThreadPage(db, reader, { threadId, page: 1 });
+		expect(again.posts.map((p) => p.id)).toContain(postId);
+		expect((await listReportedPosts(db, worker)).map((i) => i.postId)).not.toContain(postId);
+	});
+
+	it('counts the same member reporting twice once', async () => {
+		const author = await account();
+		const reporter = await account();
+		const { postId } = await replyBy(author);
+		await reportPost(db, reporter, { postId, reason: 'unkind' });
+		await reportPost(db, reporter, { postId, reason: 'racism' });
+		await reportPost(db, reporter, { postId, reason: 'spam' });
+		const reports = await reportsOn(postId);
+		expect(reports).toHaveLength(1);
+		expect(reports[0].reason).toBe('unkind');
+		const [post] = await db.select().from(forumPosts).where(eq(forumPosts.id, postId));
+		expect(post.status).toBe('published');
+	});
+
+	it('does not let you report your own post', async () => {
+		const author = await account();
+		const { postId } = await replyBy(author);
+		const error = await rejection(reportPost(db, author, { postId, reason: 'spam' }));
+		expect(error).toBeInstanceOf(NotAllowedError);
+		expect(error.message).toBe('You cannot report your own post.');
+		expect(await reportsOn(postId)).toHaveLength(0);
+	});
+
+	it('refuses “something else” without a note, clearly, and writes nothing', async () => {
+		const author = await account();
+		const reporter = await account();
+		const { postId } = await replyBy(author);
+		const before = await db.$count(auditLog);
+		published = [];
+		const error = await rejection(
+			reportPost(db, reporter, { postId, reason: 'other', note: '   ' })
+		);
+		expect(error).toBeInstanceOf(ValidationError);
+		expect((error as ValidationError).fieldErrors).toEqual({
+			note: 'Tell us a little about what is wrong with this post.'
+		});
+		expect(await reportsOn(postId)).toHaveLength(0);
+		expect(await db.$count(auditLog)).toBe(before);
+		expect(published).toEqual([]);
+
+		await reportPost(db, reporter, { postId, reason: 'other', note: 'Pretending to be a teacher' });
+		expect(await reportsOn(postId)).toMatchObject([
+			{ reason: 'other', note: 'Pretending to be a teacher' }
+		]);
+	});
+});
