@@ -16,6 +16,7 @@ import { storeNotifications } from '../notifications/notify';
 import { announceForumWrite } from '../forum/effects';
 import { notifyFollowersOfReply, postLink } from '../forum/followers';
 import { loadPostWithThread } from '../forum/load';
+import { hideSchema, hideWithReason, postIdSchema } from './hide-post';
 import { selectPostViews, toPostView } from '../forum/views';
 
 export interface HeldPost {
@@ -91,8 +92,6 @@ export async function listHeldPosts(
 export async function heldPostCount(db: Database): Promise<number> {
 	return db.$count(forumPosts, eq(forumPosts.status, 'held'));
 }
-
-const postIdSchema = z.object({ postId: z.number().int().positive().max(2_147_483_647) });
 
 const ALREADY_DEALT_WITH = 'Another youth worker has already dealt with this post.';
 
@@ -170,63 +169,14 @@ export async function approvePost(
 	});
 }
 
-const hideSchema = postIdSchema.extend({
-	reason: z
-		.string()
-		.transform((r) => r.replace(/\s+/g, ' ').trim())
-		.pipe(
-			z
-				.string()
-				.min(3, 'Say why it is hidden: the author is told.')
-				.max(500, 'Keep the reason to 500 characters or fewer.')
-		)
-});
-
 /** Hide a post from everyone but staff, telling its author why. */
-export async function hidePost(
+export function hidePost(
 	db: Database,
 	actor: CurrentUser,
 	input: z.input<typeof hideSchema>
 ): Promise<void> {
-	const { postId, reason } = parseOrThrow(hideSchema, input);
-	const { post, thread } = await loadPostWithThread(db, postId);
-	authorise(actor, 'moderation.act', 'Only youth workers can hide posts.');
-	const opening = post.threadTitle !== null;
-	const now = new Date();
-
-	const told = await db.transaction(async (tx) => {
-		const [hidden] = await tx
-			.update(forumPosts)
-			.set({ status: 'hidden', hiddenReason: reason, moderatedById: actor.id, moderatedAt: now })
-			.where(and(eq(forumPosts.id, post.id), sql`${forumPosts.status} in ('held', 'published')`))
-			.returning({ id: forumPosts.id });
-		if (!hidden) throw new ValidationError({ post: ALREADY_DEALT_WITH });
-		if (opening)
-			await tx.update(forumThreads).set({ status: 'hidden' }).where(eq(forumThreads.id, thread.id));
-		await recordAudit(tx, {
-			actorId: actor.id,
-			action: 'forum.post.hide',
-			targetType: 'forum_post',
-			targetId: post.id,
-			details: { threadId: thread.id, authorId: post.authorId, from: post.status, reason }
-		});
-		return post.authorId === null
-			? []
-			: storeNotifications(tx, [post.authorId], {
-					kind: 'forum_hidden',
-					title: `A youth worker hid your post in “${thread.title}”.`,
-					body: `Why: ${reason}`
-				});
-	});
-
-	await announceForumWrite(db, {
-		changed: {
-			threadId: thread.id,
-			postId: post.id,
-			authorId: post.authorId,
-			wasPublic: post.status === 'published' && thread.status === 'published'
-		},
-		notifications: told,
-		queueChanged: true
+	return hideWithReason(db, actor, input, {
+		from: ['held', 'published'],
+		alreadyDealtWith: ALREADY_DEALT_WITH
 	});
 }

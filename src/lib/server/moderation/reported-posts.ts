@@ -12,10 +12,10 @@ import type { Database } from '../db';
 import { forumPosts, forumReports, forumThreads, users, type ReportReason } from '../db/schema';
 import { parseOrThrow, ValidationError } from '../errors';
 import { authorise } from '../policy';
-import { storeNotifications } from '../notifications/notify';
 import { announceForumWrite } from '../forum/effects';
 import { loadPostWithThread } from '../forum/load';
 import { REPORTED_REASON } from '../forum/report';
+import { hideSchema, hideWithReason, postIdSchema } from './hide-post';
 
 export interface ReportedPost {
 	postId: number;
@@ -106,8 +106,6 @@ export async function reportedPostCount(db: Database): Promise<number> {
 	return Number(row?.n ?? 0);
 }
 
-const postIdSchema = z.object({ postId: z.number().int().positive().max(2_147_483_647) });
-
 const ALREADY_DEALT_WITH = 'Another youth worker has already dealt with these reports.';
 
 /** Mark a post's open reports as dealt with; refuses when there were none (someone got there first). */
@@ -175,70 +173,15 @@ export async function keepReportedPost(
 	});
 }
 
-const hideSchema = postIdSchema.extend({
-	reason: z
-		.string()
-		.transform((r) => r.replace(/\s+/g, ' ').trim())
-		.pipe(
-			z
-				.string()
-				.min(3, 'Say why it is hidden: the author is told.')
-				.max(500, 'Keep the reason to 500 characters or fewer.')
-		)
-});
-
 /** Hide a reported post (or confirm members' hiding of it) with a reason its author is told. */
-export async function hideReportedPost(
+export function hideReportedPost(
 	db: Database,
 	actor: CurrentUser,
 	input: z.input<typeof hideSchema>
 ): Promise<void> {
-	const { postId, reason } = parseOrThrow(hideSchema, input);
-	const { post, thread } = await loadPostWithThread(db, postId);
-	authorise(actor, 'moderation.act', 'Only youth workers can hide posts.');
-	const opening = post.threadTitle !== null;
-	const now = new Date();
-
-	const told = await db.transaction(async (tx) => {
-		const reasons = await closeReports(tx as unknown as Database, post.id, actor, now);
-		const [hidden] = await tx
-			.update(forumPosts)
-			.set({ status: 'hidden', hiddenReason: reason, moderatedById: actor.id, moderatedAt: now })
-			.where(and(eq(forumPosts.id, post.id), inArray(forumPosts.status, ['published', 'hidden'])))
-			.returning({ id: forumPosts.id });
-		if (!hidden) throw new ValidationError({ post: ALREADY_DEALT_WITH });
-		if (opening)
-			await tx.update(forumThreads).set({ status: 'hidden' }).where(eq(forumThreads.id, thread.id));
-		await recordAudit(tx, {
-			actorId: actor.id,
-			action: 'forum.post.hide',
-			targetType: 'forum_post',
-			targetId: post.id,
-			details: {
-				threadId: thread.id,
-				authorId: post.authorId,
-				from: post.status,
-				reason,
-				reports: reasons
-			}
-		});
-		return post.authorId === null
-			? []
-			: storeNotifications(tx, [post.authorId], {
-					kind: 'forum_hidden',
-					title: `A youth worker hid your post in “${thread.title}”.`,
-					body: `Why: ${reason}`
-				});
-	});
-
-	await announceForumWrite(db, {
-		changed: {
-			threadId: thread.id,
-			postId: post.id,
-			authorId: post.authorId,
-			wasPublic: post.status === 'published' && thread.status === 'published'
-		},
-		notifications: told,
-		queueChanged: true
+	return hideWithReason(db, actor, input, {
+		from: ['published', 'hidden'],
+		alreadyDealtWith: ALREADY_DEALT_WITH,
+		before: async (tx, postId, now) => ({ reports: await closeReports(tx, postId, actor, now) })
 	});
 }
