@@ -3,6 +3,7 @@
  * `can(user, capability)`. A person may hold several roles; they get the union.
  */
 import type { Role } from './db/schema/users';
+import { formatDateTime } from '../format';
 
 export const CAPABILITIES = [
 	// every signed-in member
@@ -99,11 +100,22 @@ export interface Actor {
 	id: number;
 	roles: readonly Role[];
 	suspended?: boolean;
+	/** Muted by a youth worker until then: may read, not post, react or chat. */
+	mutedUntil?: Date | null;
+}
+
+/** What a muted person cannot do while the mute lasts (forum and chat alike). */
+const MUTED_WITHOUT: readonly Capability[] = ['content.post', 'content.react'];
+
+export function isMuted(actor: Actor | null | undefined, now = new Date()): boolean {
+	return Boolean(actor?.mutedUntil && actor.mutedUntil > now);
 }
 
 export function capabilitiesOf(actor: Actor | null | undefined): Set<Capability> {
 	if (!actor || actor.suspended) return new Set();
-	return new Set(actor.roles.flatMap((role) => ROLE_CAPABILITIES[role] ?? []));
+	const granted = new Set(actor.roles.flatMap((role) => ROLE_CAPABILITIES[role] ?? []));
+	if (isMuted(actor)) for (const capability of MUTED_WITHOUT) granted.delete(capability);
+	return granted;
 }
 
 export function can(actor: Actor | null | undefined, capability: Capability): boolean {
@@ -134,4 +146,16 @@ export function authorise(
 	message?: string
 ): asserts actor is Actor {
 	if (!can(actor, capability)) throw new NotAllowedError(message);
+}
+
+/**
+ * Posting anywhere (forum, chat): refused while muted, saying until when, so the person knows
+ * they can still read and when they can write again.
+ */
+export function assertMayPost(actor: Actor | null | undefined): asserts actor is Actor {
+	if (actor && isMuted(actor))
+		throw new NotAllowedError(
+			`A youth worker has paused your posting until ${formatDateTime(actor.mutedUntil)}. You can still read, and get help any time.`
+		);
+	authorise(actor, 'content.post', 'Your account cannot post at the moment.');
 }

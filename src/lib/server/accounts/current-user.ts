@@ -14,6 +14,8 @@ export interface CurrentUser {
 	roles: Role[];
 	staff: boolean;
 	sessionVersion: number;
+	/** Muted until then (read-only), or null. */
+	mutedUntil: Date | null;
 }
 
 /** A session token names a user and the session version it was issued under. */
@@ -81,6 +83,7 @@ export function toCurrentUser(user: User): CurrentUser {
 		username: user.username,
 		roles: user.roles,
 		staff: isStaff({ id: user.id, roles: user.roles }),
-		sessionVersion: user.sessionVersion
+		sessionVersion: user.sessionVersion,
+		mutedUntil: user.mutedUntil
 	};
 }

@@ -13,7 +13,7 @@ import { bodySchema, contentWarningSchema, titleSchema } from '../content/limits
 import type { Database } from '../db';
 import { forumPosts, forumThreads } from '../db/schema';
 import { parseOrThrow } from '../errors';
-import { authorise } from '../policy';
+import { assertMayPost } from '../policy';
 import { assertCanStartThread } from './access';
 import { announceForumWrite } from './effects';
 import { followThread } from './followers';
@@ -38,7 +38,7 @@ export async function createThread(
 ): Promise<PostOutcome> {
 	const data = parseOrThrow(createThreadSchema, input);
 	const category = await loadCategoryBySlug(db, data.categorySlug);
-	authorise(author, 'content.post', 'Your account cannot post at the moment.');
+	assertMayPost(author);
 	assertCanStartThread(author, category);
 
 	const decision = await screenForumWrite(

@@ -16,7 +16,7 @@ import { bodySchema, contentWarningSchema } from '../content/limits';
 import type { Database } from '../db';
 import { forumPostRevisions, forumPosts } from '../db/schema';
 import { parseOrThrow } from '../errors';
-import { authorise, can, NotAllowedError } from '../policy';
+import { NotAllowedError, assertMayPost, can } from '../policy';
 import { maxLevel } from '../safety/risk';
 import { assertCanReadThread } from './access';
 import { announceForumWrite } from './effects';
@@ -42,7 +42,7 @@ export async function editOwnPost(
 	const data = parseOrThrow(editSchema, input);
 	const { post, thread } = await loadPostWithThread(db, data.postId);
 	assertCanReadThread(author, thread);
-	authorise(author, 'content.post', 'Your account cannot post at the moment.');
+	assertMayPost(author);
 	if (post.authorId !== author.id) throw new NotAllowedError('You can only edit your own posts.');
 	if (post.status === 'deleted' || post.status === 'hidden')
 		throw new NotAllowedError('This post has been removed, so it can no longer be edited.');

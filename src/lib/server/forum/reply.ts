@@ -14,7 +14,7 @@ import { bodySchema, contentWarningSchema } from '../content/limits';
 import type { Database } from '../db';
 import { forumPosts, forumThreads, users } from '../db/schema';
 import { parseOrThrow, ValidationError } from '../errors';
-import { authorise, NotAllowedError } from '../policy';
+import { NotAllowedError, assertMayPost } from '../policy';
 import { assertCanReadThread, replyRefusal } from './access';
 import { announceForumWrite } from './effects';
 import { followThread, notifyFollowersOfReply } from './followers';
@@ -44,7 +44,7 @@ export async function replyToThread(
 	const thread = await loadThread(db, data.threadId);
 	assertCanReadThread(author, thread);
 	const quote = data.quotePostId ? await loadQuote(db, thread.id, data.quotePostId) : null;
-	authorise(author, 'content.post', 'Your account cannot post at the moment.');
+	assertMayPost(author);
 	const refusal = replyRefusal(author, thread);
 	if (refusal) throw new NotAllowedError(refusal);
 

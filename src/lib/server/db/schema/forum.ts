@@ -60,12 +60,17 @@ export const forumThreads = pgTable(
 		openingPostId: integer('opening_post_id'),
 		pinned: boolean('pinned').notNull().default(false),
 		locked: boolean('locked').notNull().default(false),
+		/** Slow mode: a member may post here once per this many minutes (0: off; staff exempt). */
+		slowModeMinutes: integer('slow_mode_minutes').notNull().default(0),
+		/** From this moment the thread takes no new replies, as if locked. */
+		closesAt: timestamp('closes_at', { withTimezone: true }),
 		status: text('status', { enum: CONTENT_STATUSES }).notNull().default('published'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		/** When a post here was last published (held posts do not count until approved). */
 		lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
+		check('forum_threads_slow_mode_check', sql`${t.slowModeMinutes} between 0 and 1440`),
 		check(
 			'forum_threads_status_check',
 			sql`${t.status} in ('published', 'held', 'hidden', 'deleted')`
@@ -113,6 +118,10 @@ export const forumPosts = pgTable(
 		publishedAt: timestamp('published_at', { withTimezone: true }),
 		editedAt: timestamp('edited_at', { withTimezone: true }),
 		deletedAt: timestamp('deleted_at', { withTimezone: true }),
+		/** A youth worker deleted it (readers see "Removed by a youth worker"); null: its author did. */
+		deletedById: integer('deleted_by_id'),
+		/** Its words were erased under the retention setting once nothing referenced it. */
+		purgedAt: timestamp('purged_at', { withTimezone: true }),
 		moderatedById: integer('moderated_by_id'),
 		moderatedAt: timestamp('moderated_at', { withTimezone: true }),
 		/** Shown to the author (and staff) when a youth worker hides the post. */
@@ -139,6 +148,8 @@ export const forumPosts = pgTable(
 			t.id
 		),
 		index('forum_posts_author_idx').on(t.authorId, t.publishedAt),
+		// Rate limits: what a member wrote recently, whatever became of it.
+		index('forum_posts_author_created_idx').on(t.authorId, t.createdAt),
 		index('forum_posts_held_idx')
 			.on(t.createdAt)
 			.where(sql`${t.status} = 'held'`),
@@ -164,7 +175,10 @@ export const forumPostRevisions = pgTable(
 	(t) => [index('forum_post_revisions_post_idx').on(t.postId, t.replacedAt)]
 );
 
-/** Followers hear about new replies. Authors and repliers follow automatically. */
+/**
+ * Followers hear about new replies. Authors and repliers follow automatically; someone who chose
+ * to stop following keeps a row with `following` false, so replying again does not re-follow.
+ */
 export const forumFollows = pgTable(
 	'forum_follows',
 	{
@@ -174,6 +188,7 @@ export const forumFollows = pgTable(
 		userId: integer('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
+		following: boolean('following').notNull().default(true),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
@@ -227,6 +242,28 @@ export const forumReports = pgTable(
 			'forum_reports_other_note_check',
 			sql`${t.reason} <> 'other' or coalesce(${t.note}, '') <> ''`
 		)
+	]
+);
+
+export const REACTION_KINDS = ['love', 'me_too', 'helped', 'proud'] as const;
+export type ReactionKind = (typeof REACTION_KINDS)[number];
+
+/** Supportive reactions: one of each kind per member per post. Counts only; no leaderboard. */
+export const forumReactions = pgTable(
+	'forum_reactions',
+	{
+		postId: integer('post_id')
+			.notNull()
+			.references(() => forumPosts.id),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: REACTION_KINDS }).notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.postId, t.userId, t.kind] }),
+		check('forum_reactions_kind_check', sql`${t.kind} in ('love', 'me_too', 'helped', 'proud')`)
 	]
 );
 

@@ -5,3 +5,4 @@ export * from './audit';
 export * from './signposting';
 export * from './safety';
 export * from './forum';
+export * from './moderation';

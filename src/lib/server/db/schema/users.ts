@@ -28,6 +28,8 @@ export const users = pgTable(
 		sessionVersion: integer('session_version').notNull().default(0),
 		suspendedUntil: timestamp('suspended_until', { withTimezone: true }),
 		suspendedReason: text('suspended_reason'),
+		/** Muted: may read but not post, react or chat until then (forum and chat). */
+		mutedUntil: timestamp('muted_until', { withTimezone: true }),
 		inviteId: integer('invite_id'),
 		createdById: integer('created_by_id'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
