@@ -9,6 +9,7 @@ CREATE TABLE "forum_reactions" (
 --> statement-breakpoint
 CREATE TABLE "member_preferences" (
 	"user_id" integer PRIMARY KEY NOT NULL,
+	"open_warnings" boolean DEFAULT false NOT NULL,
 	"always_collapse" text[] DEFAULT '{}'::text[] NOT NULL,
 	"notify_replies" boolean DEFAULT true NOT NULL,
 	"auto_follow" boolean DEFAULT true NOT NULL,

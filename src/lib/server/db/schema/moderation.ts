@@ -137,7 +137,9 @@ export const memberPreferences = pgTable('member_preferences', {
 	userId: integer('user_id')
 		.primaryKey()
 		.references(() => users.id, { onDelete: 'cascade' }),
-	/** Posts with these warnings stay collapsed even after "show" elsewhere; never auto-expanded. */
+	/** Show posts with a content warning open instead of folded (default: folded until opened). */
+	openWarnings: boolean('open_warnings').notNull().default(false),
+	/** Warnings that stay folded whatever else is chosen (also in quotes and search excerpts). */
 	alwaysCollapse: text('always_collapse')
 		.array()
 		.notNull()
