@@ -35,6 +35,11 @@ export default ts.config(
 		}
 	},
 	{
+		// The benchmark's bare baseline app is its own project, outside the app's tsconfig.
+		files: ['bench/**/*.svelte'],
+		languageOptions: { parserOptions: { projectService: false } }
+	},
+	{
 		ignores: [
 			'build/',
 			'.svelte-kit/',
@@ -42,7 +47,9 @@ export default ts.config(
 			'data/',
 			'drizzle/',
 			'test-results/',
-			'playwright-report/'
+			'playwright-report/',
+			'bench/baseline/build/',
+			'bench/baseline/.svelte-kit/'
 		]
 	}
 );

@@ -5,6 +5,12 @@
  *   - GET /help               a page render with a database read
  *   - GET /account signed in  session cookie decode + user re-read from the database per request
  *   - POST sign-in            argon2id verification (deliberately slow) end to end
+ * and then the forum, on 100,000 seeded posts (scripts/bench-forum.ts), signed in as a member, at
+ * 50 connections, beside the framework's floor: a bare SvelteKit app (bench/baseline) rendering
+ * the same 50 posts from memory with no session, database or layout:
+ *   - GET /forum/t/<id>       a thread page of 50 posts
+ *   - GET /forum/<category>   a category page (20 threads of 1,250)
+ *   - GET /forum/search?q=…   full-text search (also at 10 connections, for its latency)
  * Needs `npm run build` first and PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL, else
  * postgres://postgres@127.0.0.1:5432/postgres).
  */
@@ -15,7 +21,13 @@ import { once } from 'node:events';
 import postgres from 'postgres';
 import { openDatabase } from '../src/lib/server/db/client';
 import { createAccount, OPERATOR } from '../src/lib/server/accounts/manage';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CurrentUser } from '../src/lib/server/accounts/current-user';
+import { loadThreadPage } from '../src/lib/server/forum/read';
 import { benchRisk } from './bench-risk';
+import { SEED, seedForum, type SeededForum } from './bench-forum';
 
 const adminUrl =
 	process.env.BENCH_DATABASE_URL ??
@@ -25,6 +37,8 @@ const port = Number(process.env.BENCH_PORT ?? 4180);
 const origin = `http://127.0.0.1:${port}`;
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const forumConnections = Number(process.env.BENCH_FORUM_CONNECTIONS ?? 50);
+const baselinePort = port + 1;
 
 async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
 	const name = `together_bench_${randomBytes(4).toString('hex')}`;
@@ -41,23 +55,33 @@ async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
 }
 
 async function startServer(databaseUrl: string) {
-	const child = spawn(process.execPath, ['server.js'], {
-		env: {
-			...process.env,
-			NODE_ENV: 'production',
-			DATABASE_URL: databaseUrl,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: origin,
-			LOG_LEVEL: 'error',
-			AUTH_SECRET: randomBytes(33).toString('base64')
-		},
+	return start('server.js', origin, '/readyz', {
+		DATABASE_URL: databaseUrl,
+		PORT: String(port),
+		ORIGIN: origin,
+		AUTH_SECRET: randomBytes(33).toString('base64')
+	});
+}
+
+/** The bare SvelteKit app (bench/baseline), serving the given posts from memory. */
+function startBaseline(postsFile: string) {
+	const at = `http://127.0.0.1:${baselinePort}`;
+	return start('bench/baseline/build/index.js', at, '/', {
+		PORT: String(baselinePort),
+		ORIGIN: at,
+		BASELINE_POSTS: postsFile
+	});
+}
+
+async function start(script: string, at: string, readyPath: string, env: Record<string, string>) {
+	const child = spawn(process.execPath, [script], {
+		env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...env },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	for (let i = 0; i < 300; i++) {
 		if (child.exitCode !== null) break;
 		try {
-			if ((await fetch(`${origin}/readyz`)).ok) return child;
+			if ((await fetch(`${at}${readyPath}`)).ok) return child;
 		} catch {
 			/* not up yet */
 		}
@@ -65,7 +89,7 @@ async function startServer(databaseUrl: string) {
 	}
 	child.kill();
 	throw new Error(
-		`The server did not become ready (exit code ${child.exitCode}). Did you run \`npm run build\`?`
+		`${script} did not become ready (exit code ${child.exitCode}). Did you run \`npm run build\`?`
 	);
 }
 
@@ -97,16 +121,92 @@ async function load(name: string, options: Partial<autocannon.Options>): Promise
 
 function table(rows: Row[], baseline: Row): string {
 	const lines = [
-		'| scenario | requests/s (mean) | latency p50 (ms) | latency p99 (ms) | vs baseline req/s |',
-		'| --- | ---: | ---: | ---: | ---: |'
+		'| scenario | requests/s (mean) | latency p50 (ms) | latency p97.5 (ms) | latency p99 (ms) | vs baseline req/s |',
+		'| --- | ---: | ---: | ---: | ---: | ---: |'
 	];
 	for (const { name, result } of rows) {
 		const ratio = result.requests.average / baseline.result.requests.average;
 		lines.push(
-			`| ${name} | ${result.requests.average.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${name === baseline.name ? 'baseline' : `${(ratio * 100).toFixed(0)}%`} |`
+			`| ${name} | ${result.requests.average.toFixed(0)} | ${result.latency.p50} | ${result.latency.p97_5} | ${result.latency.p99} | ${name === baseline.name ? 'baseline' : `${(ratio * 100).toFixed(0)}%`} |`
 		);
 	}
 	return lines.join('\n');
+}
+
+/** The measured thread's first page as the member sees it, for the baseline to render. */
+async function baselinePosts(databaseUrl: string, member: CurrentUser, forum: SeededForum) {
+	const handle = await openDatabase({ url: databaseUrl });
+	try {
+		const thread = await loadThreadPage(handle.db, member, {
+			threadId: forum.threadId,
+			page: 1
+		});
+		if (thread.posts.length !== 50)
+			throw new Error(`expected 50 posts, got ${thread.posts.length}`);
+		const file = join(tmpdir(), `together-bench-posts-${process.pid}.json`);
+		writeFileSync(
+			file,
+			JSON.stringify(
+				thread.posts.map((p) => ({
+					id: p.id,
+					author: p.author.username,
+					createdAt: p.createdAt,
+					timeLabel: p.timeLabel,
+					html: p.html,
+					threadTitle: thread.thread.title
+				}))
+			)
+		);
+		return file;
+	} finally {
+		await handle.close();
+	}
+}
+
+async function forumScenarios(
+	databaseUrl: string,
+	member: CurrentUser,
+	cookie: string,
+	forum: SeededForum
+) {
+	const baseline = await startBaseline(await baselinePosts(databaseUrl, member, forum));
+	const rows: Row[] = [];
+	const signedIn = { headers: { cookie }, connections: forumConnections };
+	const search = `${origin}/forum/search?q=${encodeURIComponent(forum.searchQuery)}`;
+	try {
+		rows.push(
+			await load('bare SvelteKit page, same 50 posts from memory (baseline)', {
+				url: `http://127.0.0.1:${baselinePort}/`,
+				connections: forumConnections
+			})
+		);
+	} finally {
+		baseline.kill('SIGTERM');
+		await once(baseline, 'exit');
+	}
+	rows.push(
+		await load('GET /forum/t/<id>: thread page, 50 posts, signed in', {
+			url: `${origin}/forum/t/${forum.threadId}`,
+			...signedIn
+		})
+	);
+	rows.push(
+		await load('GET /forum/<category>: 20 of 1,250 threads, signed in', {
+			url: `${origin}/forum/${forum.categorySlug}`,
+			...signedIn
+		})
+	);
+	rows.push(
+		await load(`GET /forum/search?q=${forum.searchQuery}, signed in`, { url: search, ...signedIn })
+	);
+	rows.push(
+		await load(`GET /forum/search?q=${forum.searchQuery}, signed in, 10 connections`, {
+			url: search,
+			headers: { cookie },
+			connections: 10
+		})
+	);
+	return rows;
 }
 
 await withDatabase(async (databaseUrl) => {
@@ -114,8 +214,15 @@ await withDatabase(async (databaseUrl) => {
 	await handle.migrate();
 	const username = 'bench_member';
 	const password = 'bench-' + randomBytes(8).toString('hex');
-	await createAccount(handle.db, OPERATOR, { username, password, roles: ['young_person'] });
+	const member = await createAccount(handle.db, OPERATOR, {
+		username,
+		password,
+		roles: ['young_person']
+	});
 	await handle.close();
+	const seedStarted = Date.now();
+	const forum = await seedForum(databaseUrl);
+	const seedSeconds = ((Date.now() - seedStarted) / 1000).toFixed(0);
 
 	const server = await startServer(databaseUrl);
 	try {
@@ -147,6 +254,11 @@ await withDatabase(async (databaseUrl) => {
 			`\nTogether benchmark, ${new Date().toISOString()}, ${duration}s per scenario, ${connections} connections, PostgreSQL\n`
 		);
 		console.log(table(rows, rows[0]));
+		const forumRows = await forumScenarios(databaseUrl, member, cookie, forum);
+		console.log(
+			`\nForum: ${SEED.posts.toLocaleString('en-GB')} posts in ${SEED.threads.toLocaleString('en-GB')} threads (seeded in ${seedSeconds}s), ${forumConnections} connections unless stated\n`
+		);
+		console.log(table(forumRows, forumRows[0]));
 	} finally {
 		server.kill('SIGTERM');
 		await once(server, 'exit');
