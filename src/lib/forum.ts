@@ -55,10 +55,89 @@ export interface PostView {
 	/** When it appeared (or was written, while waiting), in UK time: "26 Nov 2026, 18:05". */
 	timeLabel: string;
 	opening: boolean;
-	quote: { postId: number; username: string; excerpt: string } | null;
+	/** What it quotes (a published post), with that post's warning so the excerpt folds too. */
+	quote: {
+		postId: number;
+		username: string;
+		excerpt: string;
+		contentWarning: string | null;
+	} | null;
+	/** Removed by a youth worker rather than by its author (only meaningful when deleted). */
+	removedByStaff: boolean;
+	/** Supportive reactions: counts for everyone, and which of them are the viewer's own. */
+	reactions: PostReactions;
 	/** The Markdown, only on the viewer's own posts in a page load (for the edit form). */
 	source?: string;
 }
+
+/**
+ * Supportive reactions instead of likes, in the words the buttons show. Counts only: nobody sees
+ * who reacted, and nothing is ever sorted or ranked by them.
+ */
+export const REACTION_LABELS = {
+	love: 'Sending love',
+	me_too: 'Me too',
+	helped: 'This helped',
+	proud: 'Proud of you'
+} as const;
+
+export type ReactionKey = keyof typeof REACTION_LABELS;
+
+export const REACTION_KEYS = Object.keys(REACTION_LABELS) as ReactionKey[];
+
+export type ReactionCounts = Record<ReactionKey, number>;
+
+export interface PostReactions {
+	counts: ReactionCounts;
+	/** The kinds the person looking has given (empty in live events, which go to everyone). */
+	mine: ReactionKey[];
+}
+
+export function noReactions(): PostReactions {
+	return { counts: { love: 0, me_too: 0, helped: 0, proud: 0 }, mine: [] };
+}
+
+/** `forum:reactions` on `thread:<id>`: a post's new counts (never who reacted). */
+export interface ReactionsEvent {
+	threadId: number;
+	postId: number;
+	counts: ReactionCounts;
+}
+
+/** A member's choices about content warnings (defaults: every warned post starts folded). */
+export interface WarningPreferences {
+	/** Open warned posts without asking… */
+	openWarnings: boolean;
+	/** …except these, which always stay folded (compared trimmed and case-insensitively). */
+	alwaysCollapse: string[];
+}
+
+export const DEFAULT_WARNING_PREFERENCES: WarningPreferences = {
+	openWarnings: false,
+	alwaysCollapse: []
+};
+
+/** How many of their own words a member may add to "always keep these folded". */
+export const OWN_COLLAPSE_WORDS_MAX = 10;
+
+/** A warning as compared with a member's list: trimmed, spaces collapsed, case-insensitive. */
+export function normaliseWarning(warning: string): string {
+	return warning.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en-GB');
+}
+
+/** Whether words behind this warning start folded for this person (a post, quote or excerpt). */
+export function warningFolds(
+	warning: string | null | undefined,
+	preferences: WarningPreferences = DEFAULT_WARNING_PREFERENCES
+): boolean {
+	if (!warning) return false;
+	if (!preferences.openWarnings) return true;
+	const wanted = normaliseWarning(warning);
+	return preferences.alwaysCollapse.some((w) => normaliseWarning(w) === wanted);
+}
+
+export const REMOVED_BY_AUTHOR = 'Removed by its author.';
+export const REMOVED_BY_STAFF = 'Removed by a youth worker.';
 
 /** How staff read the reasons screening and pre-moderation give for holding a post. */
 const REASON_LABELS: Record<string, string> = {
@@ -83,6 +162,7 @@ export function reasonLabel(reason: string): string {
 export const FORUM_EVENTS = {
 	post: 'forum:post',
 	postChanged: 'forum:post-changed',
+	reactions: 'forum:reactions',
 	queueChanged: 'mod:queue-changed'
 } as const;
 

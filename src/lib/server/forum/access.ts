@@ -60,6 +60,12 @@ export function visiblePosts(viewer: Actor): SQL | undefined {
 		eq(forumPosts.status, 'published'),
 		// "Removed by its author", where others had seen it.
 		and(eq(forumPosts.status, 'deleted'), isNotNull(forumPosts.publishedAt)),
+		// "Removed by a youth worker": its author had seen it even while it waited.
+		and(
+			eq(forumPosts.status, 'deleted'),
+			isNotNull(forumPosts.deletedById),
+			eq(forumPosts.authorId, viewer.id)
+		),
 		and(eq(forumPosts.status, 'held'), eq(forumPosts.authorId, viewer.id))
 	);
 }

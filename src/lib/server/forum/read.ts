@@ -7,10 +7,16 @@ import { and, asc, desc, eq, getTableName, ne, sql, type SQL } from 'drizzle-orm
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { CurrentUser } from '../accounts/current-user';
 import type { Database } from '../db';
-import { forumCategories, forumFollows, forumPosts, forumThreads, users } from '../db/schema';
+import { forumCategories, forumPosts, forumThreads, users } from '../db/schema';
 import { NotFoundError } from '../errors';
 import { isStaff } from '../policy';
-import { POSTS_PER_PAGE, THREADS_PER_PAGE, type PostView } from '../../forum';
+import {
+	POSTS_PER_PAGE,
+	THREADS_PER_PAGE,
+	type PostView,
+	type WarningPreferences
+} from '../../forum';
+import { readWarningPreferences, warningPreferencesColumn } from '../accounts/preferences';
 import {
 	assertCanReadThread,
 	listedThreads,
@@ -18,6 +24,7 @@ import {
 	seesEverything,
 	visiblePosts
 } from './access';
+import { followingColumn } from './followers';
 import { CATEGORY_NOT_FOUND } from './load';
 import { paging, type Paging } from './paging';
 import { selectPostViews, toPostView } from './views';
@@ -184,11 +191,14 @@ export interface ThreadPage extends Paging {
 	replyRefusal: string | null;
 	/** Staff see held and hidden posts where they sit (marked). */
 	seesHeldContent: boolean;
+	/** The viewer's content-warning choices (read with the thread: no query of their own). */
+	warnings: WarningPreferences;
 }
 
 /**
  * A thread's page: the thread (with how many posts this person may see, and which page a linked
- * post is on) in one query, then that page of posts with authors and quotes in a second.
+ * post is on, the viewer's warning choices) in one query, then that page of posts with authors,
+ * quotes and reaction counts in a second.
  */
 export async function loadThreadPage(
 	db: Database,
@@ -208,7 +218,8 @@ export async function loadThreadPage(
 			categorySlug: forumCategories.slug,
 			categoryName: forumCategories.name,
 			total: db.$count(forumPosts, inThread),
-			following: sql<boolean>`exists (select 1 from ${forumFollows} f where f.thread_id = ${forumThreads.id} and f.user_id = ${viewer.id})`,
+			following: followingColumn(forumThreads.id, viewer.id),
+			warnings: warningPreferencesColumn(viewer.id),
 			before: postId
 				? db.$count(
 						forumPosts,
@@ -252,6 +263,7 @@ export async function loadThreadPage(
 		category: { slug: row.categorySlug, name: row.categoryName },
 		posts: posts.map(toPostView),
 		replyRefusal: replyRefusal(viewer, row),
-		seesHeldContent: seesEverything(viewer)
+		seesHeldContent: seesEverything(viewer),
+		warnings: readWarningPreferences(row.warnings)
 	};
 }

@@ -122,7 +122,12 @@ export async function replyToThread(
 /** Only a published post in the same thread can be quoted. */
 async function loadQuote(db: Database, threadId: number, postId: number) {
 	const [quote] = await db
-		.select({ id: forumPosts.id, html: forumPosts.html, username: users.username })
+		.select({
+			id: forumPosts.id,
+			html: forumPosts.html,
+			username: users.username,
+			contentWarning: forumPosts.contentWarning
+		})
 		.from(forumPosts)
 		.leftJoin(users, eq(users.id, forumPosts.authorId))
 		.where(

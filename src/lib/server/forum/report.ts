@@ -10,7 +10,13 @@ import { z } from 'zod';
 import type { CurrentUser } from '../accounts/current-user';
 import { recordAudit } from '../audit/record';
 import type { Database } from '../db';
-import { forumPosts, forumReports, forumThreads, REPORT_REASONS } from '../db/schema';
+import {
+	forumPosts,
+	forumReports,
+	forumThreads,
+	REPORT_REASONS,
+	type ForumPost
+} from '../db/schema';
 import { NotFoundError, parseOrThrow } from '../errors';
 import { storeNotifications } from '../notifications/notify';
 import { authorise, NotAllowedError } from '../policy';
@@ -31,12 +37,12 @@ export const REPORT_THANKS =
 
 const CHOOSE_REASON = 'Choose why you are reporting this post.';
 
-const reportSchema = z
-	.object({
-		postId: z.number().int().positive().max(2_147_483_647),
+/** A report's reason (one of the offered ones) and its note (required for "something else"). */
+export function reportReasonFields(chooseReason: string) {
+	return {
 		reason: z
-			.string({ message: CHOOSE_REASON })
-			.pipe(z.enum(REPORT_REASONS, { message: CHOOSE_REASON })),
+			.string({ message: chooseReason })
+			.pipe(z.enum(REPORT_REASONS, { message: chooseReason })),
 		note: z
 			.string()
 			.optional()
@@ -44,6 +50,13 @@ const reportSchema = z
 			.pipe(
 				z.string().max(REPORT_NOTE_MAX, `Keep your note to ${REPORT_NOTE_MAX} characters or fewer.`)
 			)
+	};
+}
+
+const reportSchema = z
+	.object({
+		postId: z.number().int().positive().max(2_147_483_647),
+		...reportReasonFields(CHOOSE_REASON)
 	})
 	.refine((r) => r.reason !== 'other' || r.note.length > 0, {
 		message: 'Tell us a little about what is wrong with this post.',
@@ -51,6 +64,48 @@ const reportSchema = z
 	});
 
 export type ReportInput = z.input<typeof reportSchema>;
+
+/**
+ * "I'm worried about this person", about a post's author (from a report of the post or of the
+ * member): a high safeguarding alert, with the post's words snapshotted as evidence. Inside the
+ * report's transaction; announce the returned alert after commit.
+ */
+export async function raiseWorriedAlert(
+	tx: Database,
+	{
+		post,
+		thread,
+		authorUsername,
+		reporterId,
+		note
+	}: {
+		post: Pick<ForumPost, 'id' | 'authorId' | 'body' | 'threadTitle'>;
+		thread: { id: number; title: string; categoryName: string };
+		authorUsername: string | null;
+		reporterId: number;
+		note: string;
+	}
+): Promise<RaisedAlert> {
+	return raiseAlert(tx, {
+		level: 'high',
+		source: 'report',
+		reasons: ['a member is worried about this person'],
+		subject: { id: post.authorId, username: authorUsername },
+		raisedById: reporterId,
+		note: note || undefined,
+		evidence: {
+			contentType: 'forum_post',
+			contentId: post.id,
+			text: post.threadTitle ? `${post.threadTitle}\n\n${post.body}` : post.body,
+			context: {
+				threadId: thread.id,
+				threadTitle: thread.title,
+				category: thread.categoryName,
+				link: postLink(thread.id, post.id)
+			}
+		}
+	});
+}
 
 export interface ReportResult {
 	message: string;
@@ -99,27 +154,16 @@ export async function reportPost(
 			details: { threadId: thread.id, reason }
 		});
 
-		let alert: RaisedAlert | null = null;
-		if (reason === 'worried')
-			alert = await raiseAlert(tx as unknown as Database, {
-				level: 'high',
-				source: 'report',
-				reasons: ['a member is worried about this person'],
-				subject: { id: post.authorId, username: authorUsername },
-				raisedById: actor.id,
-				note: note || undefined,
-				evidence: {
-					contentType: 'forum_post',
-					contentId: post.id,
-					text: post.threadTitle ? `${post.threadTitle}\n\n${post.body}` : post.body,
-					context: {
-						threadId: thread.id,
-						threadTitle: thread.title,
-						category: thread.categoryName,
-						link: postLink(thread.id, post.id)
-					}
-				}
-			});
+		const alert =
+			reason === 'worried'
+				? await raiseWorriedAlert(tx as unknown as Database, {
+						post,
+						thread,
+						authorUsername,
+						reporterId: actor.id,
+						note
+					})
+				: null;
 
 		const [open] = await tx
 			.select({ n: count() })

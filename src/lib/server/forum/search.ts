@@ -44,6 +44,8 @@ export interface SearchHit {
 	publishedAt: Date;
 	/** Plain text around the matches, with MATCH_START/MATCH_END around each match. */
 	excerpt: string;
+	/** The post's content warning: its excerpt folds behind it as the post does. */
+	contentWarning: string | null;
 }
 
 export interface SearchResults extends Paging {
@@ -66,6 +68,7 @@ export async function searchPosts(db: Database, input: SearchInput): Promise<Sea
 			username: users.username,
 			roles: users.roles,
 			publishedAt: forumPosts.publishedAt,
+			contentWarning: forumPosts.contentWarning,
 			excerpt: sql<string>`ts_headline('english', ${forumPosts.body}, ${query},
 				${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`,
 			total: sql<number>`count(*) over ()`.mapWith(Number)
@@ -105,7 +108,8 @@ export async function searchPosts(db: Database, input: SearchInput): Promise<Sea
 					r.authorId !== null && r.roles !== null && isStaff({ id: r.authorId, roles: r.roles })
 			},
 			publishedAt: r.publishedAt ?? new Date(0),
-			excerpt: r.excerpt
+			excerpt: r.excerpt,
+			contentWarning: r.contentWarning
 		}))
 	};
 }

@@ -5,10 +5,17 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db';
-import { forumPosts, users, type ContentStatus, type ForumPost, type Role } from '../db/schema';
+import {
+	forumPosts,
+	forumReactions,
+	users,
+	type ContentStatus,
+	type ForumPost,
+	type Role
+} from '../db/schema';
 import { isStaff } from '../policy';
 import { excerptFromHtml } from '../content/render';
-import type { PostView } from '../../forum';
+import { noReactions, REACTION_KEYS, type PostReactions, type PostView } from '../../forum';
 import { formatDateTime } from '../../format';
 
 const quoted = alias(forumPosts, 'quoted');
@@ -30,19 +37,59 @@ export const postViewColumns = {
 	publishedAt: forumPosts.publishedAt,
 	editedAt: forumPosts.editedAt,
 	opening: sql<boolean>`${forumPosts.threadTitle} is not null`,
+	deletedById: forumPosts.deletedById,
 	quotePostId: quoted.id,
 	quoteHtml: quoted.html,
-	quoteUsername: quotedAuthor.username
+	quoteUsername: quotedAuthor.username,
+	quoteWarning: quoted.contentWarning
 };
+
+/** "forum_posts"."id", qualified: inside a correlated subquery a bare "id" would mean the inner table. */
+const outerPostId = sql`${sql.identifier('forum_posts')}.${sql.identifier('id')}`;
+
+/**
+ * A post's reactions in the same query as the post (a correlated aggregate over the reactions'
+ * primary key), so a page of posts stays one query: `{ counts: { kind: n }, mine: [kind] }`.
+ */
+function reactionsColumn(viewerId: number | undefined) {
+	const mine = viewerId === undefined ? sql`false` : sql`bool_or(r.user_id = ${viewerId})`;
+	return sql<unknown>`(
+		select json_build_object(
+			'counts', coalesce(json_object_agg(k.kind, k.n), '{}'::json),
+			'mine', coalesce(json_agg(k.kind) filter (where k.mine), '[]'::json)
+		)
+		from (
+			select r.kind, count(*)::int as n, ${mine} as mine
+			from ${forumReactions} r
+			where r.post_id = ${outerPostId}
+			group by r.kind
+		) k
+	)`;
+}
+
+/** Reactions as the database sends them (JSON, parsed or not), as the page needs them. */
+export function readReactions(value: unknown): PostReactions {
+	const reactions = noReactions();
+	const parsed = typeof value === 'string' ? JSON.parse(value) : value;
+	if (!parsed || typeof parsed !== 'object') return reactions;
+	const { counts, mine } = parsed as { counts?: Record<string, unknown>; mine?: unknown };
+	for (const key of REACTION_KEYS) {
+		const n = Number(counts?.[key] ?? 0);
+		reactions.counts[key] = Number.isFinite(n) ? n : 0;
+	}
+	if (Array.isArray(mine)) reactions.mine = REACTION_KEYS.filter((key) => mine.includes(key));
+	return reactions;
+}
 
 /**
  * Posts as PostViewRows; callers add where, order and limit. With a viewer, their own posts carry
- * their Markdown (for the edit form); nobody else's do.
+ * their Markdown (for the edit form); nobody else's do, and the reactions say which are theirs.
  */
 export function selectPostViews(db: Database, viewerId?: number) {
 	return db
 		.select({
 			...postViewColumns,
+			reactions: reactionsColumn(viewerId),
 			source:
 				viewerId === undefined
 					? sql<null>`null`
@@ -69,9 +116,13 @@ export interface PostViewRow {
 	publishedAt: Date | null;
 	editedAt: Date | null;
 	opening: boolean;
+	deletedById: number | null;
 	quotePostId: number | null;
 	quoteHtml: string | null;
 	quoteUsername: string | null;
+	quoteWarning: string | null;
+	/** JSON from the reactions aggregate; absent for a post just written (none yet). */
+	reactions?: unknown;
 	source?: string | null;
 }
 
@@ -101,9 +152,12 @@ export function toPostView(row: PostViewRow): PostView {
 				? {
 						postId: row.quotePostId,
 						username: row.quoteUsername ?? FORMER_MEMBER,
-						excerpt: excerptFromHtml(row.quoteHtml)
+						excerpt: excerptFromHtml(row.quoteHtml),
+						contentWarning: row.quoteWarning
 					}
-				: null
+				: null,
+		removedByStaff: removed && row.deletedById !== null,
+		reactions: removed ? noReactions() : readReactions(row.reactions)
 	};
 	if (typeof row.source === 'string' && !removed) view.source = row.source;
 	return view;
@@ -113,7 +167,7 @@ export function toPostView(row: PostViewRow): PostView {
 export function viewOfWrittenPost(
 	post: ForumPost,
 	author: { id: number; username: string; roles: readonly Role[] },
-	quote: { id: number; html: string; username: string | null } | null
+	quote: { id: number; html: string; username: string | null; contentWarning: string | null } | null
 ): PostView {
 	return toPostView({
 		...post,
@@ -122,6 +176,7 @@ export function viewOfWrittenPost(
 		opening: post.threadTitle !== null,
 		quotePostId: quote?.id ?? null,
 		quoteHtml: quote?.html ?? null,
-		quoteUsername: quote?.username ?? null
+		quoteUsername: quote?.username ?? null,
+		quoteWarning: quote?.contentWarning ?? null
 	});
 }

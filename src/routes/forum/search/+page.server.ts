@@ -5,11 +5,13 @@ import { requireUser } from '$lib/server/http/guard';
 import { listCategories } from '$lib/server/forum/read';
 import { requestedPage } from '$lib/server/forum/paging';
 import { searchPosts } from '$lib/server/forum/search';
+import { getPreferences } from '$lib/server/accounts/preferences';
 import { formatDateTime } from '$lib/format';
+import { warningFolds } from '$lib/forum';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	requireUser(locals, url);
+	const me = requireUser(locals, url);
 	const db = await database();
 	const q = (url.searchParams.get('q') ?? '').slice(0, 1000);
 	const categories = (await listCategories(db)).map((c) => ({ slug: c.slug, name: c.name }));
@@ -27,9 +29,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	// "?page=-1", "?page=abc", "?page=1000000000": show the first page instead.
 	const page = requestedPage(url.searchParams.get('page'));
 	if (page === null || page > 500) redirect(303, again(1));
-	let results;
+	let results, preferences;
 	try {
-		results = await searchPosts(db, { q, category: category || null, page });
+		[results, preferences] = await Promise.all([
+			searchPosts(db, { q, category: category || null, page }),
+			getPreferences(db, me.id)
+		]);
 	} catch (e) {
 		if (e instanceof ValidationError) return { ...base, error: e.message };
 		throw e;
@@ -40,7 +45,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		...base,
 		results: {
 			...results,
-			hits: results.hits.map((h) => ({ ...h, when: formatDateTime(h.publishedAt) }))
+			// An excerpt of a post with a content warning folds behind it, as the post does.
+			hits: results.hits.map((h) => ({
+				...h,
+				when: formatDateTime(h.publishedAt),
+				folded: warningFolds(h.contentWarning, preferences)
+			}))
 		}
 	};
 };

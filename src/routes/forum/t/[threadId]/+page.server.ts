@@ -9,6 +9,9 @@ import { requestedPage } from '$lib/server/forum/paging';
 import { loadThreadPage } from '$lib/server/forum/read';
 import { replyToThread } from '$lib/server/forum/reply';
 import { reportPost } from '$lib/server/forum/report';
+import { toggleReaction } from '$lib/server/forum/reactions';
+import { setFollowing } from '$lib/server/forum/followers';
+import { reportMember } from '$lib/server/forum/report-member';
 import { contentWarningFrom, outcomeResult } from '../../post-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -110,6 +113,58 @@ export const actions: Actions = {
 				note: text(data, 'note')
 			});
 			return { done: 'reported' as const, form: 'report', postId, message };
+		} catch (e) {
+			return failFromError(e, values);
+		}
+	},
+	// A reaction button sends `reaction=<kind>:on|off` (what pressing it should make it).
+	react: async ({ locals, url, request }) => {
+		const me = requireUser(locals, url);
+		const data = await request.formData();
+		const values = { ...formValues(data), form: 'react' };
+		const postId = parseId(text(data, 'postId'));
+		if (postId === null)
+			return fail(404, { values, errors: {}, message: 'That post is no longer there.' });
+		const [kind, want] = text(data, 'reaction').split(':');
+		try {
+			const reactions = await toggleReaction(await database(), me, {
+				postId,
+				kind,
+				on: want === 'on' ? true : want === 'off' ? false : undefined
+			});
+			return { done: 'reacted' as const, form: 'react', postId, reactions };
+		} catch (e) {
+			return failFromError(e, values);
+		}
+	},
+	follow: async ({ locals, url, params, request }) => {
+		const me = requireUser(locals, url);
+		const data = await request.formData();
+		const values = { ...formValues(data), form: 'follow' };
+		try {
+			const { following } = await setFollowing(await database(), me, {
+				threadId: threadIdOf(params),
+				following: text(data, 'following') !== 'false'
+			});
+			return { done: 'followed' as const, form: 'follow', following };
+		} catch (e) {
+			return failFromError(e, values);
+		}
+	},
+	reportMember: async ({ locals, url, request }) => {
+		const me = requireUser(locals, url);
+		const data = await request.formData();
+		const values = { ...formValues(data), form: 'reportMember' };
+		const postId = parseId(text(data, 'postId'));
+		if (postId === null)
+			return fail(404, { values, errors: {}, message: 'That post is no longer there.' });
+		try {
+			const { message } = await reportMember(await database(), me, {
+				postId,
+				reason: text(data, 'reason'),
+				note: text(data, 'note')
+			});
+			return { done: 'reportedMember' as const, form: 'reportMember', postId, message };
 		} catch (e) {
 			return failFromError(e, values);
 		}

@@ -1,0 +1,314 @@
+/**
+ * The forum as members use it between posts: a supportive reaction shows live for someone else
+ * reading the conversation; following and stopping; choosing to see content warnings open, with
+ * some always kept folded; reporting a member and being thanked.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
+import { test, expect, signIn, type Account } from './fixtures';
+import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
+import type { Database } from '../../src/lib/server/db';
+import { createThread } from '../../src/lib/server/forum/create-thread';
+import { approvePost } from '../../src/lib/server/moderation/held-posts';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function violations(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+	return results.violations.map(
+		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
+}
+
+const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+
+async function waitUntilLive(page: Page) {
+	await expect(mainNav(page).getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+}
+
+async function signedInPage(browser: Browser, account: Account): Promise<Page> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, account);
+	return page;
+}
+
+function actor(account: Account, roles: CurrentUser['roles']): CurrentUser {
+	return {
+		id: account.id,
+		username: account.username,
+		roles,
+		staff: roles.some((r) => r !== 'young_person'),
+		sessionVersion: 0,
+		mutedUntil: null
+	};
+}
+
+/**
+ * A member's conversation, approved by a youth worker, as it would be after the review queue
+ * (made through the services, so the test starts from a published member post).
+ */
+async function approvedConversation(
+	db: Database,
+	author: Account,
+	worker: Account,
+	{ title, body, warning }: { title: string; body: string; warning?: string }
+): Promise<string> {
+	const outcome = await createThread(db, actor(author, ['young_person']), {
+		categorySlug: 'mental-health',
+		title,
+		body,
+		contentWarning: warning
+	});
+	if (outcome.status === 'blocked') throw new Error(outcome.message);
+	if (outcome.status === 'held')
+		await approvePost(db, actor(worker, ['youth_worker']), { postId: outcome.postId });
+	return `/forum/t/${outcome.threadId}`;
+}
+
+/** A youth worker starts a conversation from the forum, optionally with a content warning. */
+async function startConversation(
+	page: Page,
+	{ title, body, warning }: { title: string; body: string; warning?: string }
+): Promise<string> {
+	await page.goto('/forum/mental-health/new');
+	await page.getByLabel('Title').fill(title);
+	await page.getByLabel('Your post').fill(body);
+	if (warning) await page.getByLabel('Content warning (optional)').selectOption(warning);
+	await page.getByRole('button', { name: 'Post conversation' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	return new URL(page.url()).pathname;
+}
+
+test('a reaction one member gives shows live for another member reading the conversation', async ({
+	page,
+	browser,
+	makeAccount,
+	database
+}) => {
+	test.setTimeout(60_000);
+	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
+	const author = await makeAccount({ prefix: 'author' });
+	const giver = await makeAccount({ prefix: 'giver' });
+	const reader = await makeAccount({ prefix: 'reader' });
+	const thread = await approvedConversation(database.db, author, worker, {
+		title: `Passed my driving test ${Date.now()}`,
+		body: 'Third time lucky!'
+	});
+
+	const readerPage = await signedInPage(browser, reader);
+	await readerPage.goto(thread);
+	await waitUntilLive(readerPage);
+	await readerPage.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+	const seenByReader = readerPage.getByRole('article', { name: `Post by ${author.username}` });
+	await expect(seenByReader.getByRole('button', { name: 'Proud of you, 0' })).toBeVisible();
+
+	await signIn(page, giver);
+	await page.goto(thread);
+	const post = page.getByRole('article', { name: `Post by ${author.username}` });
+	const proud = post.getByRole('button', { name: /^Proud of you, \d+$/ });
+	await expect(proud).toHaveAttribute('aria-pressed', 'false');
+	await proud.click();
+	await expect(post.getByRole('button', { name: 'Proud of you, 1' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+
+	// The reader's open page changes without a reload, and does not count it as theirs.
+	const readerProud = seenByReader.getByRole('button', { name: 'Proud of you, 1' });
+	await expect(readerProud).toBeVisible();
+	await expect(readerProud).toHaveAttribute('aria-pressed', 'false');
+	expect(await readerPage.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(
+		true
+	);
+
+	// It is kept; pressing again takes it back, for everyone.
+	await page.reload();
+	await expect(post.getByRole('button', { name: 'Proud of you, 1' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+	await post.getByRole('button', { name: 'Proud of you, 1' }).click();
+	await expect(post.getByRole('button', { name: 'Proud of you, 0' })).toHaveAttribute(
+		'aria-pressed',
+		'false'
+	);
+	await expect(seenByReader.getByRole('button', { name: 'Proud of you, 0' })).toBeVisible();
+
+	// The author sees counts on their own post, but no buttons to react to themselves.
+	await readerPage.context().close();
+	const authorPage = await signedInPage(browser, author);
+	await authorPage.goto(thread);
+	await expect(
+		authorPage
+			.getByRole('article', { name: `Post by ${author.username}` })
+			.getByRole('button', { name: /Proud of you/ })
+	).toHaveCount(0);
+	await authorPage.context().close();
+});
+
+test('a member follows a conversation and stops following it, there and from preferences', async ({
+	page,
+	browser,
+	makeAccount
+}) => {
+	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
+	const member = await makeAccount();
+	const workerPage = await signedInPage(browser, worker);
+	const title = `Study group ${Date.now()}`;
+	const thread = await startConversation(workerPage, {
+		title,
+		body: 'Who wants to revise together?'
+	});
+	// Starting it follows it.
+	await expect(workerPage.getByText('You are following this conversation.')).toBeVisible();
+	await workerPage.context().close();
+
+	await signIn(page, member);
+	await page.goto(thread);
+	await expect(page.getByText('You are not following this conversation.')).toBeVisible();
+	await page.getByRole('button', { name: 'Follow this conversation' }).click();
+	await expect(page.getByText('You are following this conversation.')).toBeVisible();
+	await page.getByRole('button', { name: 'Stop following' }).click();
+	await expect(page.getByText('You are not following this conversation.')).toBeVisible();
+	await page.getByRole('button', { name: 'Follow this conversation' }).click();
+	await expect(page.getByText('You are following this conversation.')).toBeVisible();
+
+	await mainNav(page).getByRole('link', { name: 'Preferences' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Your preferences' })).toBeVisible();
+	const following = page.getByRole('region', { name: 'Conversations you follow' });
+	await expect(following.getByRole('link', { name: title })).toBeVisible();
+	await following.getByRole('button', { name: `Stop following “${title}”` }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'You stopped following' })).toBeVisible();
+	await expect(following.getByRole('link', { name: title })).toHaveCount(0);
+
+	await page.goto(thread);
+	await expect(page.getByText('You are not following this conversation.')).toBeVisible();
+});
+
+test('@phone a member opens content warnings without asking, except the ones they keep folded', async ({
+	page,
+	browser,
+	makeAccount
+}) => {
+	test.setTimeout(60_000);
+	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
+	const member = await makeAccount();
+	const workerPage = await signedInPage(browser, worker);
+	const griefWords = 'My nan died last week and I keep crying.';
+	const harmWords = 'Some words about hurting myself in the past.';
+	const title = `Hard weeks ${Date.now()}`;
+	const thread = await startConversation(workerPage, {
+		title,
+		body: griefWords,
+		warning: 'grief'
+	});
+	await workerPage.getByLabel('Your reply').fill(harmWords);
+	await workerPage.getByLabel('Content warning (optional)').selectOption('self-harm');
+	await workerPage.getByRole('button', { name: 'Post reply' }).click();
+	await expect(workerPage.getByText('Your reply is posted.')).toBeVisible();
+	await workerPage.context().close();
+
+	// By default both are folded until opened.
+	await signIn(page, member);
+	await page.goto(thread);
+	await expect(page.getByText('Content warning: grief. Show post')).toBeVisible();
+	await expect(page.getByText(griefWords)).toBeHidden();
+	await expect(page.getByText(harmWords)).toBeHidden();
+	await page.getByText('Content warning: grief. Show post').click();
+	await expect(page.getByText(griefWords)).toBeVisible();
+
+	await page.goto('/account');
+	await page.getByRole('link', { name: 'Change your preferences' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Your preferences' })).toBeVisible();
+	expect(await violations(page)).toEqual([]);
+	await page.getByLabel('Open posts with content warnings without asking').check();
+	await page
+		.getByRole('group', { name: 'Always keep these folded' })
+		.getByLabel('Self-harm')
+		.check();
+
+	// Too many of their own words: a clear message tied to the field, and nothing is lost.
+	const eleven = Array.from({ length: 11 }, (_, i) => `topic ${i + 1}`).join('\n');
+	const own = page.getByLabel('Your own words to keep folded (optional)');
+	await own.fill(eleven);
+	await page.getByRole('button', { name: 'Save preferences' }).click();
+	await expect(own).toHaveAccessibleDescription(/You can add up to 10 of your own words/);
+	await expect(own).toHaveValue(eleven);
+	await expect(page.getByLabel('Open posts with content warnings without asking')).toBeChecked();
+	expect(await violations(page)).toEqual([]);
+
+	await own.fill('exams\nmy dad');
+	await page.getByRole('button', { name: 'Save preferences' }).click();
+	await expect(page.getByText('Your preferences are saved.')).toBeVisible();
+
+	await page.goto(thread);
+	await expect(page.getByText(griefWords)).toBeVisible();
+	await expect(page.getByText('Content warning: self-harm. Show post')).toBeVisible();
+	await expect(page.getByText(harmWords)).toBeHidden();
+	expect(await violations(page)).toEqual([]);
+
+	// Search results fold the same way.
+	const result = (page: Page) =>
+		page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) });
+	await page.goto('/forum/search?q=hurting+myself');
+	await expect(result(page).getByText('Content warning: self-harm. Show excerpt')).toBeVisible();
+	await expect(result(page).getByText(/hurting/)).toBeHidden();
+	await page.goto('/forum/search?q=crying');
+	await expect(result(page).getByText(/keep crying/)).toBeVisible();
+});
+
+test('reacting works without JavaScript too', async ({ browser, makeAccount, database }) => {
+	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
+	const author = await makeAccount({ prefix: 'author' });
+	const giver = await makeAccount({ prefix: 'giver' });
+	const thread = await approvedConversation(database.db, author, worker, {
+		title: `Got the job ${Date.now()}`,
+		body: 'Starting Monday!'
+	});
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await signIn(page, giver);
+	await page.goto(thread);
+	const post = page.getByRole('article', { name: `Post by ${author.username}` });
+	await post.getByRole('button', { name: 'Sending love, 0' }).click();
+	await expect(post.getByRole('button', { name: 'Sending love, 1' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+	await post.getByRole('button', { name: 'Sending love, 1' }).click();
+	await expect(post.getByRole('button', { name: 'Sending love, 0' })).toHaveAttribute(
+		'aria-pressed',
+		'false'
+	);
+	await context.close();
+});
+
+test('a member reports another member and is thanked', async ({ page, makeAccount, database }) => {
+	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
+	const author = await makeAccount({ prefix: 'author' });
+	const reporter = await makeAccount({ prefix: 'reporter' });
+	const thread = await approvedConversation(database.db, author, worker, {
+		title: `Group chat drama ${Date.now()}`,
+		body: 'Everyone in my class is fake.'
+	});
+
+	await signIn(page, reporter);
+	await page.goto(thread);
+	const post = page.getByRole('article', { name: `Post by ${author.username}` });
+	await post.getByText('Report this member').click();
+	const reasons = post.getByRole('group', {
+		name: `What is worrying you about ${author.username}?`
+	});
+	await reasons.getByLabel('Something else').check();
+	await post.getByRole('button', { name: 'Send report' }).click();
+	const note = post.getByRole('textbox', { name: 'Anything else we should know?' });
+	await expect(note).toHaveAccessibleDescription(/Tell us a little about what is worrying you/);
+
+	await note.fill('They keep messaging people to meet up.');
+	await post.getByRole('button', { name: 'Send report' }).click();
+	await expect(post.getByRole('status')).toHaveText(
+		'Thank you for telling us. A youth worker will look into it. You will not hear back, and they are never told who reported them.'
+	);
+	expect(await violations(page)).toEqual([]);
+});
