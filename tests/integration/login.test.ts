@@ -51,7 +51,8 @@ describe('signing in', () => {
 				username: sam.username,
 				roles: ['young_person'],
 				staff: false,
-				sessionVersion: 0
+				sessionVersion: 0,
+				mutedUntil: null
 			}
 		});
 	});

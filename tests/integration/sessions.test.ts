@@ -55,7 +55,8 @@ describe('the signed-in person', () => {
 			username: sam.username,
 			roles: ['young_person'],
 			staff: false,
-			sessionVersion: 0
+			sessionVersion: 0,
+			mutedUntil: null
 		});
 	});
 
