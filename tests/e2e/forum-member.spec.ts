@@ -284,7 +284,11 @@ test('reacting works without JavaScript too', async ({ browser, makeAccount, dat
 	await context.close();
 });
 
-test('a member reports another member and is thanked', async ({ page, makeAccount, database }) => {
+test('a member reports another member from one of their posts and is thanked', async ({
+	page,
+	makeAccount,
+	database
+}) => {
 	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
 	const author = await makeAccount({ prefix: 'author' });
 	const reporter = await makeAccount({ prefix: 'reporter' });
@@ -296,19 +300,25 @@ test('a member reports another member and is thanked', async ({ page, makeAccoun
 	await signIn(page, reporter);
 	await page.goto(thread);
 	const post = page.getByRole('article', { name: `Post by ${author.username}` });
-	await post.getByText('Report this member').click();
-	const reasons = post.getByRole('group', {
-		name: `What is worrying you about ${author.username}?`
-	});
-	await reasons.getByLabel('Something else').check();
-	await post.getByRole('button', { name: 'Send report' }).click();
-	const note = post.getByRole('textbox', { name: 'Anything else we should know?' });
+	await post.getByRole('link', { name: `Report post by ${author.username}` }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Report' })).toBeVisible();
+	await expect(page.getByText('Everyone in my class is fake.')).toBeVisible();
+
+	await page
+		.getByRole('group', { name: 'What are you reporting?' })
+		.getByLabel(`${author.username}’s behaviour, not just this post`)
+		.check();
+	await page.getByRole('group', { name: 'What is wrong?' }).getByLabel('Something else').check();
+	await page.getByRole('button', { name: 'Send report' }).click();
+	const note = page.getByRole('textbox', { name: 'Anything else we should know?' });
 	await expect(note).toHaveAccessibleDescription(/Tell us a little about what is worrying you/);
 
 	await note.fill('They keep messaging people to meet up.');
-	await post.getByRole('button', { name: 'Send report' }).click();
-	await expect(post.getByRole('status')).toHaveText(
+	await page.getByRole('button', { name: 'Send report' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Thank you' })).toHaveText(
 		'Thank you for telling us. A youth worker will look into it. You will not hear back, and they are never told who reported them.'
 	);
 	expect(await violations(page)).toEqual([]);
+	await page.getByRole('link', { name: 'Back to the conversation' }).click();
+	await expect(post).toBeVisible();
 });

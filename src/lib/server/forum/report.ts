@@ -218,3 +218,32 @@ export async function reportPost(
 	});
 	return { message: REPORT_THANKS };
 }
+
+/** What the report page shows about the post being reported: only one this person may report. */
+export interface ReportablePost {
+	postId: number;
+	threadId: number;
+	threadTitle: string;
+	author: { username: string; known: boolean };
+	html: string;
+	contentWarning: string | null;
+}
+
+export async function loadReportablePost(
+	db: Database,
+	actor: CurrentUser,
+	postId: number
+): Promise<ReportablePost> {
+	const { post, thread, authorUsername } = await loadPostWithThread(db, postId);
+	assertCanReadThread(actor, thread);
+	if (post.status !== 'published') throw new NotFoundError(POST_NOT_FOUND);
+	if (post.authorId === actor.id) throw new NotAllowedError('You cannot report your own post.');
+	return {
+		postId: post.id,
+		threadId: thread.id,
+		threadTitle: thread.title,
+		author: { username: authorUsername ?? 'Former member', known: post.authorId !== null },
+		html: post.html,
+		contentWarning: post.contentWarning
+	};
+}

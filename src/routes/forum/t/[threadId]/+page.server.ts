@@ -8,10 +8,8 @@ import { editOwnPost } from '$lib/server/forum/edit-post';
 import { requestedPage } from '$lib/server/forum/paging';
 import { loadThreadPage } from '$lib/server/forum/read';
 import { replyToThread } from '$lib/server/forum/reply';
-import { reportPost } from '$lib/server/forum/report';
 import { toggleReaction } from '$lib/server/forum/reactions';
 import { setFollowing } from '$lib/server/forum/followers';
-import { reportMember } from '$lib/server/forum/report-member';
 import { contentWarningFrom, outcomeResult } from '../../post-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -99,24 +97,6 @@ export const actions: Actions = {
 		if (deleted.threadDeleted) redirect(303, `/forum/${deleted.categorySlug}?removed=1`);
 		return { done: 'deleted' as const, form: 'delete', postId };
 	},
-	report: async ({ locals, url, request }) => {
-		const me = requireUser(locals, url);
-		const data = await request.formData();
-		const values = { ...formValues(data), form: 'report' };
-		const postId = parseId(text(data, 'postId'));
-		if (postId === null)
-			return fail(404, { values, errors: {}, message: 'That post is no longer there.' });
-		try {
-			const { message } = await reportPost(await database(), me, {
-				postId,
-				reason: text(data, 'reason'),
-				note: text(data, 'note')
-			});
-			return { done: 'reported' as const, form: 'report', postId, message };
-		} catch (e) {
-			return failFromError(e, values);
-		}
-	},
 	// A reaction button sends `reaction=<kind>:on|off` (what pressing it should make it).
 	react: async ({ locals, url, request }) => {
 		const me = requireUser(locals, url);
@@ -147,24 +127,6 @@ export const actions: Actions = {
 				following: text(data, 'following') !== 'false'
 			});
 			return { done: 'followed' as const, form: 'follow', following };
-		} catch (e) {
-			return failFromError(e, values);
-		}
-	},
-	reportMember: async ({ locals, url, request }) => {
-		const me = requireUser(locals, url);
-		const data = await request.formData();
-		const values = { ...formValues(data), form: 'reportMember' };
-		const postId = parseId(text(data, 'postId'));
-		if (postId === null)
-			return fail(404, { values, errors: {}, message: 'That post is no longer there.' });
-		try {
-			const { message } = await reportMember(await database(), me, {
-				postId,
-				reason: text(data, 'reason'),
-				note: text(data, 'note')
-			});
-			return { done: 'reportedMember' as const, form: 'reportMember', postId, message };
 		} catch (e) {
 			return failFromError(e, values);
 		}
