@@ -13,6 +13,7 @@ import { isStaff } from '../policy';
 import { POSTS_PER_PAGE, THREADS_PER_PAGE, type PostView } from '../../forum';
 import {
 	assertCanReadThread,
+	isClosed,
 	listedThreads,
 	replyRefusal,
 	seesEverything,
@@ -21,6 +22,7 @@ import {
 import { CATEGORY_NOT_FOUND } from './load';
 import { paging, type Paging } from './paging';
 import { selectPostViews, toPostView } from './views';
+import { formatDateTime } from '../../format';
 
 /**
  * "table"."column", always. Drizzle leaves columns unqualified in a single-table select, which
@@ -79,6 +81,10 @@ export interface ThreadSummary {
 	status: 'published' | 'held' | 'hidden' | 'deleted';
 	pinned: boolean;
 	locked: boolean;
+	/** Past its closing time: takes no new replies from members. */
+	closed: boolean;
+	/** A closing time still to come, in UK time ("27 Nov 2026, 18:00"), or null. */
+	closesLabel: string | null;
 	author: { username: string; staff: boolean };
 	replies: number;
 	createdAt: Date;
@@ -103,6 +109,7 @@ export async function loadCategoryPage(
 	viewer: CurrentUser,
 	{ slug, page: requested }: { slug: string; page: number }
 ): Promise<CategoryPage> {
+	const now = new Date();
 	const listed = and(eq(forumThreads.categoryId, forumCategories.id), listedThreads(viewer));
 	const [category] = await db
 		.select({
@@ -126,6 +133,7 @@ export async function loadCategoryPage(
 			status: forumThreads.status,
 			pinned: forumThreads.pinned,
 			locked: forumThreads.locked,
+			closesAt: forumThreads.closesAt,
 			authorId: forumThreads.authorId,
 			username: users.username,
 			roles: users.roles,
@@ -157,6 +165,8 @@ export async function loadCategoryPage(
 			status: r.status,
 			pinned: r.pinned,
 			locked: r.locked,
+			closed: isClosed(r, now),
+			closesLabel: r.closesAt && !isClosed(r, now) ? formatDateTime(r.closesAt) : null,
 			author: {
 				username: r.username ?? 'Former member',
 				staff:
@@ -177,6 +187,13 @@ export interface ThreadPage extends Paging {
 		pinned: boolean;
 		locked: boolean;
 		following: boolean;
+		/** A member may post here once per this many minutes (0: off). */
+		slowModeMinutes: number;
+		closesAt: Date | null;
+		/** Past its closing time. */
+		closed: boolean;
+		/** The closing time in UK time ("27 Nov 2026, 18:00"), or null. */
+		closesLabel: string | null;
 	};
 	category: { slug: string; name: string };
 	posts: PostView[];
@@ -184,6 +201,8 @@ export interface ThreadPage extends Paging {
 	replyRefusal: string | null;
 	/** Staff see held and hidden posts where they sit (marked). */
 	seesHeldContent: boolean;
+	/** For staff: this page's posts whose words were erased under the retention setting. */
+	purgedPostIds: number[];
 }
 
 /**
@@ -204,11 +223,23 @@ export async function loadThreadPage(
 			status: forumThreads.status,
 			pinned: forumThreads.pinned,
 			locked: forumThreads.locked,
+			slowModeMinutes: forumThreads.slowModeMinutes,
+			closesAt: forumThreads.closesAt,
 			authorId: forumThreads.authorId,
 			categorySlug: forumCategories.slug,
 			categoryName: forumCategories.name,
 			total: db.$count(forumPosts, inThread),
 			following: sql<boolean>`exists (select 1 from ${forumFollows} f where f.thread_id = ${forumThreads.id} and f.user_id = ${viewer.id})`,
+			// Slow mode: when this person last wrote here.
+			lastOwnPostAt:
+				sql<Date | null>`(select max(mine.created_at) from ${forumPosts} mine where mine.thread_id = ${forumThreads.id} and mine.author_id = ${viewer.id})`.mapWith(
+					forumPosts.createdAt
+				),
+			purgedPostIds: seesEverything(viewer)
+				? sql<
+						string | number[] | null
+					>`(select json_agg(gone.id) from ${forumPosts} gone where gone.thread_id = ${forumThreads.id} and gone.purged_at is not null)`
+				: sql<null>`null`,
 			before: postId
 				? db.$count(
 						forumPosts,
@@ -226,6 +257,9 @@ export async function loadThreadPage(
 		.innerJoin(forumCategories, eq(forumCategories.id, forumThreads.categoryId))
 		.where(eq(forumThreads.id, threadId));
 	assertCanReadThread(viewer, row ?? undefined);
+	const now = new Date();
+	const purged =
+		typeof row.purgedPostIds === 'string' ? JSON.parse(row.purgedPostIds) : row.purgedPostIds;
 
 	const wanted =
 		row.before === null ? requested : Math.floor(Number(row.before) / POSTS_PER_PAGE) + 1;
@@ -247,11 +281,18 @@ export async function loadThreadPage(
 			status: row.status,
 			pinned: row.pinned,
 			locked: row.locked,
-			following: Boolean(row.following)
+			following: Boolean(row.following),
+			slowModeMinutes: row.slowModeMinutes,
+			closesAt: row.closesAt,
+			closed: isClosed(row, now),
+			closesLabel: row.closesAt ? formatDateTime(row.closesAt) : null
 		},
 		category: { slug: row.categorySlug, name: row.categoryName },
 		posts: posts.map(toPostView),
-		replyRefusal: replyRefusal(viewer, row),
-		seesHeldContent: seesEverything(viewer)
+		replyRefusal: replyRefusal(viewer, row, { now, lastOwnPostAt: row.lastOwnPostAt }),
+		seesHeldContent: seesEverything(viewer),
+		purgedPostIds: ((purged as number[] | null) ?? []).filter((id) =>
+			posts.some((p) => p.id === id)
+		)
 	};
 }

@@ -9,6 +9,8 @@ import { requestedPage } from '$lib/server/forum/paging';
 import { loadThreadPage } from '$lib/server/forum/read';
 import { replyToThread } from '$lib/server/forum/reply';
 import { reportPost } from '$lib/server/forum/report';
+import { threadToolCategories } from '$lib/server/forum/thread-tools';
+import { can } from '$lib/server/policy';
 import { contentWarningFrom, outcomeResult } from '../../post-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -35,7 +37,11 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 	const quoted = result.posts.find((p) => p.id === quoteId && p.status === 'published');
 	return {
 		...result,
-		quote: quoted ? { postId: quoted.id, username: quoted.author.username } : null
+		quote: quoted ? { postId: quoted.id, username: quoted.author.username } : null,
+		// Thread tools (ThreadTools.svelte) for youth workers: where the conversation can be moved.
+		toolCategories: can(me, 'moderation.act')
+			? await threadToolCategories(await database(), result.category.slug)
+			: null
 	};
 };
 
