@@ -155,7 +155,7 @@ describe('new members', () => {
 			written(await reply(newcomer, new Date(start.getTime() + i * MINUTE), `Reply number ${i}`));
 		const error = await refusal(reply(newcomer, new Date(start.getTime() + 20 * MINUTE)));
 		expect(error.message).toMatch(
-			/^New members can post 10 replies a day\. You can reply again (tomorrow )?at \d\d:\d\d\.$/
+			/^New members can post 10 replies a day\. You can reply again (tomorrow )?at \d\d:\d\d\. If you need to talk to someone now, “Get help now”/
 		);
 		expect(error.retryAt.getTime()).toBe(start.getTime() + DAY);
 		// Starting a conversation is a different limit.
@@ -178,7 +178,7 @@ describe('everyone', () => {
 			written(await thread(regular, new Date(start.getTime() + i * SECOND)));
 		const error = await refusal(thread(regular, new Date(start.getTime() + 30 * MINUTE)));
 		expect(error.message).toMatch(
-			/^You can start 20 conversations a day\. You can start another (tomorrow )?at \d\d:\d\d\.$/
+			/^You can start 20 conversations a day\. You can start another (tomorrow )?at \d\d:\d\d\. If you need/
 		);
 		expect(error.retryAt.getTime()).toBe(start.getTime() + DAY);
 		for (let i = 0; i < 12; i++)

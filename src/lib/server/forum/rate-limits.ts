@@ -31,6 +31,10 @@ export const POSTING_LIMITS = {
 } as const;
 
 const HOUR = 3_600_000;
+
+/** Added to a refusal that lasts hours. */
+export const HELP_NOW =
+	'If you need to talk to someone now, “Get help now” at the top of every page lists people you can reach.';
 const DAY = 24 * HOUR;
 
 /** Refused by a posting limit: the message says when, and `retryAt` is that moment. */
@@ -142,7 +146,10 @@ export function postingLimitRefusal(
 	}
 	if (breaches.length === 0) return null;
 	const longest = breaches.reduce((a, b) => (b.retryAt > a.retryAt ? b : a));
-	return { retryAt: longest.retryAt, message: longest.message(whenAgain(longest.retryAt, now)) };
+	const message = longest.message(whenAgain(longest.retryAt, now));
+	// A wait of hours must never read as "nobody will hear you": say where help is.
+	const long = longest.retryAt.getTime() - now.getTime() > 60 * 60_000;
+	return { retryAt: longest.retryAt, message: long ? `${message} ${HELP_NOW}` : message };
 }
 
 /** Whether this account is younger than a week at `now`. */
