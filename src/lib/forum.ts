@@ -163,6 +163,8 @@ export const FORUM_EVENTS = {
 	post: 'forum:post',
 	postChanged: 'forum:post-changed',
 	reactions: 'forum:reactions',
+	/** A youth worker pinned, locked, moved, slowed or closed the thread: open pages refetch. */
+	threadChanged: 'forum:thread-changed',
 	queueChanged: 'mod:queue-changed'
 } as const;
 
@@ -170,6 +172,22 @@ export interface PostChangedEvent {
 	threadId: number;
 	postId: number;
 }
+
+export interface ThreadChangedEvent {
+	threadId: number;
+	/** The categories whose listing changed (two when it moved). */
+	categoryIds: number[];
+}
+
+/** Slow mode: a member may post in a thread once per this many minutes (0 is off). */
+export const SLOW_MODE_MAX_MINUTES = 1440;
+
+export function slowModeLabel(minutes: number): string {
+	return `Slow mode: one post every ${minutes === 1 ? 'minute' : `${minutes} minutes`}`;
+}
+
+/** What staff see where a deleted post's words were erased under the retention setting. */
+export const PURGED_LABEL = 'Words removed under the retention policy';
 
 /** Acknowledgement of `thread:watch` / `thread:unwatch`. */
 export type WatchAck = { ok: true } | { ok: false; error: string };

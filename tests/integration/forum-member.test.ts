@@ -24,6 +24,7 @@ import {
 	users
 } from '../../src/lib/server/db/schema';
 import { createAccount, OPERATOR } from '../../src/lib/server/accounts/manage';
+import { joinedDaysAgo } from '../support/members';
 import { loadCurrentUser, type CurrentUser } from '../../src/lib/server/accounts/current-user';
 import {
 	DEFAULT_PREFERENCES,
@@ -57,7 +58,12 @@ let next = 0;
 
 function account(roles: CurrentUser['roles'] = ['young_person']) {
 	next += 1;
-	return createAccount(db, OPERATOR, { username: `member_${next}`, password: PASSWORD, roles });
+	// Joined a while ago, so posting in quick succession is not held back by new members' limits.
+	return createAccount(db, OPERATOR, {
+		username: `member_${next}`,
+		password: PASSWORD,
+		roles
+	}).then((user) => joinedDaysAgo(db, user));
 }
 
 let published: { audience: Audience; event: string; payload: unknown }[] = [];

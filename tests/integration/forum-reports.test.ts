@@ -14,6 +14,7 @@ import {
 	safeguardingAlerts
 } from '../../src/lib/server/db/schema';
 import { createAccount, OPERATOR } from '../../src/lib/server/accounts/manage';
+import { joinedDaysAgo } from '../support/members';
 import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
 import { ValidationError } from '../../src/lib/server/errors';
 import { NotAllowedError } from '../../src/lib/server/policy';
@@ -38,7 +39,12 @@ let next = 0;
 
 function account(roles: CurrentUser['roles'] = ['young_person']) {
 	next += 1;
-	return createAccount(db, OPERATOR, { username: `report_${next}`, password: PASSWORD, roles });
+	// Established members (joined a month ago): new members' posting limits are tested on their own.
+	return createAccount(db, OPERATOR, {
+		username: `report_${next}`,
+		password: PASSWORD,
+		roles
+	}).then((user) => joinedDaysAgo(db, user));
 }
 
 let published: { audience: Audience; event: string; payload: unknown }[] = [];

@@ -24,6 +24,7 @@ import {
 	safeguardingAlerts
 } from '../../src/lib/server/db/schema';
 import { createAccount, OPERATOR } from '../../src/lib/server/accounts/manage';
+import { joinedDaysAgo } from '../support/members';
 import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
 import { NotFoundError, ValidationError } from '../../src/lib/server/errors';
 import { NotAllowedError } from '../../src/lib/server/policy';
@@ -61,7 +62,12 @@ let next = 0;
 
 function account(roles: CurrentUser['roles'] = ['young_person']) {
 	next += 1;
-	return createAccount(db, OPERATOR, { username: `forum_${next}`, password: PASSWORD, roles });
+	// Established members (joined a month ago): new members' posting limits are tested on their own.
+	return createAccount(db, OPERATOR, {
+		username: `forum_${next}`,
+		password: PASSWORD,
+		roles
+	}).then((user) => joinedDaysAgo(db, user));
 }
 
 /** Everything the services publish, as the socket server would send it. */
@@ -153,9 +159,11 @@ describe('categories', () => {
 
 	it('lists pinned threads first, then the most recent activity, a page at a time', async () => {
 		const member = await account();
+		// Two of them: nobody may start more than 20 conversations a day.
+		const other = await account();
 		const ids: number[] = [];
 		for (let i = 0; i < 22; i++) {
-			const { threadId } = await startThread(member, {
+			const { threadId } = await startThread(i % 2 ? other : member, {
 				category: 'children-young-people',
 				title: `Thread number ${i}`
 			});
@@ -479,12 +487,14 @@ describe('what cannot be posted', () => {
 
 	it('stores only harmless HTML for every XSS attempt, posted as a new thread and as replies', async () => {
 		const member = await account();
+		// Two of them: nobody may start more than 20 conversations a day.
+		const other = await account();
 		const { threadId } = await startThread(member, { title: 'Formatting test' });
 		for (const [i, attempt] of XSS_CORPUS.entries()) {
 			const outcome =
 				i % 2 === 0
 					? await replyToThread(db, member, { threadId, body: attempt })
-					: await createThread(db, member, {
+					: await createThread(db, i % 4 === 1 ? member : other, {
 							categorySlug: 'advice-advocacy',
 							title: attempt.slice(0, 150).padEnd(3, '.'),
 							body: attempt

@@ -8,6 +8,7 @@ import { closeDatabase, database, databaseHandle } from './db';
 import { config } from './config';
 import { log } from './log';
 import { startEscalationTimer } from './safeguarding/escalation';
+import { startRetentionTimer } from './forum/retention';
 // Registers the forum's socket events (thread:watch / thread:unwatch) before any socket connects.
 import './forum/live';
 
@@ -20,6 +21,8 @@ export interface Runtime {
 
 /** The running escalation timer, on globalThis so a reloaded module (dev) never starts a second. */
 const TIMER = Symbol.for('together.escalationTimer');
+/** The hourly retention purge (deleted posts' words), kept the same way. */
+const RETENTION_TIMER = Symbol.for('together.retentionTimer');
 const g = globalThis as Record<symbol, (() => Promise<void>) | undefined>;
 
 export const runtime: Runtime = {
@@ -29,12 +32,18 @@ export const runtime: Runtime = {
 		await g[TIMER]?.();
 		// Unclaimed alerts escalate, and alerts raised where nobody could be reached are announced.
 		g[TIMER] = startEscalationTimer(database);
+		await g[RETENTION_TIMER]?.();
+		// Deleted posts' words are erased once the retention period has passed (hourly).
+		g[RETENTION_TIMER] = startRetentionTimer(database);
 	},
 	attachRealtime,
 	async shutdown() {
 		const stopEscalation = g[TIMER];
 		g[TIMER] = undefined;
 		await stopEscalation?.();
+		const stopRetention = g[RETENTION_TIMER];
+		g[RETENTION_TIMER] = undefined;
+		await stopRetention?.();
 		await closeRealtime();
 		await closeDatabase();
 		log.info('shut down cleanly');

@@ -8,6 +8,7 @@ export const load: LayoutServerLoad = ({ locals }) => {
 		adminNav: {
 			users: can(user, 'admin.users'),
 			settings: can(user, 'admin.settings'),
+			categories: can(user, 'admin.categories'),
 			directory: can(user, 'admin.directory'),
 			watchedWords: can(user, 'admin.watched_words'),
 			audit: can(user, 'audit.read')

@@ -7,6 +7,9 @@ import { and, eq, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import { forumPosts, forumThreads, type ContentStatus } from '../db/schema';
 import { can, isStaff, NotAllowedError, type Actor } from '../policy';
 import { NotFoundError } from '../errors';
+import { formatDateTime } from '../../format';
+import { slowModeLabel } from '../../forum';
+import { whenAgain } from './rate-limits';
 
 export const THREAD_NOT_FOUND = 'We could not find that conversation. It may have been removed.';
 export const POST_NOT_FOUND = 'We could not find that post. It may have been removed.';
@@ -40,16 +43,41 @@ export function assertCanStartThread(viewer: Actor, category: { staffOnlyPosting
 		throw new NotAllowedError('Only youth workers start conversations in this category.');
 }
 
-/** Why this person cannot reply here, or null if they can. */
+interface ReplyRules extends ThreadAccess {
+	locked: boolean;
+	/** From then on the thread takes no new replies, as if locked. */
+	closesAt?: Date | null;
+	/** A member may post here once per this many minutes (0: off). */
+	slowModeMinutes?: number;
+}
+
+export function isClosed(thread: { closesAt?: Date | null }, now: Date): boolean {
+	return Boolean(thread.closesAt && thread.closesAt.getTime() <= now.getTime());
+}
+
+/**
+ * Why this person cannot reply here, or null if they can. Locked and closed threads take replies
+ * from youth workers only; slow mode (staff exempt) needs this person's last post in the thread.
+ */
 export function replyRefusal(
 	viewer: Actor,
-	thread: ThreadAccess & { locked: boolean }
+	thread: ReplyRules,
+	{ now = new Date(), lastOwnPostAt = null }: { now?: Date; lastOwnPostAt?: Date | null } = {}
 ): string | null {
 	if (thread.status === 'held')
 		return 'This conversation is waiting for a youth worker. You can reply once it is approved.';
 	if (thread.status !== 'published') return THREAD_NOT_FOUND;
-	if (thread.locked && !can(viewer, 'moderation.act'))
+	const moderates = can(viewer, 'moderation.act');
+	if (thread.locked && !moderates)
 		return 'This conversation is locked, so no new replies can be added.';
+	if (thread.closesAt && isClosed(thread, now) && !moderates)
+		return `This conversation closed on ${formatDateTime(thread.closesAt)}, so no new replies can be added.`;
+	const minutes = thread.slowModeMinutes ?? 0;
+	if (minutes > 0 && lastOwnPostAt && !isStaff(viewer)) {
+		const again = new Date(lastOwnPostAt.getTime() + minutes * 60_000);
+		if (again > now)
+			return `${slowModeLabel(minutes)}. You can post here again ${whenAgain(again, now)}.`;
+	}
 	return null;
 }
 

@@ -20,6 +20,7 @@ import { followThread } from './followers';
 import { loadCategoryBySlug } from './load';
 import { blockedOutcome, writtenOutcome, type PostOutcome } from './outcome';
 import { raiseAlertForPost } from './post-safety';
+import { assertWithinPostingLimits, lockPostingFor } from './rate-limits';
 import { contentWarningPart, screenForumWrite } from './screening';
 
 const createThreadSchema = z.object({
@@ -31,15 +32,23 @@ const createThreadSchema = z.object({
 
 export type CreateThreadInput = z.input<typeof createThreadSchema>;
 
+/** `now` is the clock (tests move it); it is also when the post is written. */
+export interface WriteOptions {
+	now?: Date;
+}
+
 export async function createThread(
 	db: Database,
 	author: CurrentUser,
-	input: CreateThreadInput
+	input: CreateThreadInput,
+	{ now = new Date() }: WriteOptions = {}
 ): Promise<PostOutcome> {
 	const data = parseOrThrow(createThreadSchema, input);
 	const category = await loadCategoryBySlug(db, data.categorySlug);
 	assertMayPost(author);
 	assertCanStartThread(author, category);
+	// Before screening: a refusal stores nothing and the form keeps the words.
+	await assertWithinPostingLimits(db, author, 'thread', now);
 
 	const decision = await screenForumWrite(
 		db,
@@ -57,9 +66,11 @@ export async function createThread(
 	const body = decision.texts.body ?? data.body;
 	const html = renderPostHtml(body, { siteOrigin: config().ORIGIN });
 	const status = decision.action === 'publish' ? 'published' : 'held';
-	const now = new Date();
 
 	const written = await db.transaction(async (tx) => {
+		// Another post by the same person, sent at the same moment, must not slip past the limit.
+		await lockPostingFor(tx, author);
+		await assertWithinPostingLimits(tx, author, 'thread', now);
 		const [thread] = await tx
 			.insert(forumThreads)
 			.values({

@@ -19,6 +19,7 @@ import {
 import { readWarningPreferences, warningPreferencesColumn } from '../accounts/preferences';
 import {
 	assertCanReadThread,
+	isClosed,
 	listedThreads,
 	replyRefusal,
 	seesEverything,
@@ -28,6 +29,7 @@ import { followingColumn } from './followers';
 import { CATEGORY_NOT_FOUND } from './load';
 import { paging, type Paging } from './paging';
 import { selectPostViews, toPostView } from './views';
+import { formatDateTime } from '../../format';
 
 /**
  * "table"."column", always. Drizzle leaves columns unqualified in a single-table select, which
@@ -86,6 +88,10 @@ export interface ThreadSummary {
 	status: 'published' | 'held' | 'hidden' | 'deleted';
 	pinned: boolean;
 	locked: boolean;
+	/** Past its closing time: takes no new replies from members. */
+	closed: boolean;
+	/** A closing time still to come, in UK time ("27 Nov 2026, 18:00"), or null. */
+	closesLabel: string | null;
 	author: { username: string; staff: boolean };
 	replies: number;
 	createdAt: Date;
@@ -110,6 +116,7 @@ export async function loadCategoryPage(
 	viewer: CurrentUser,
 	{ slug, page: requested }: { slug: string; page: number }
 ): Promise<CategoryPage> {
+	const now = new Date();
 	const listed = and(eq(forumThreads.categoryId, forumCategories.id), listedThreads(viewer));
 	const [category] = await db
 		.select({
@@ -133,6 +140,7 @@ export async function loadCategoryPage(
 			status: forumThreads.status,
 			pinned: forumThreads.pinned,
 			locked: forumThreads.locked,
+			closesAt: forumThreads.closesAt,
 			authorId: forumThreads.authorId,
 			username: users.username,
 			roles: users.roles,
@@ -164,6 +172,8 @@ export async function loadCategoryPage(
 			status: r.status,
 			pinned: r.pinned,
 			locked: r.locked,
+			closed: isClosed(r, now),
+			closesLabel: r.closesAt && !isClosed(r, now) ? formatDateTime(r.closesAt) : null,
 			author: {
 				username: r.username ?? 'Former member',
 				staff:
@@ -184,6 +194,13 @@ export interface ThreadPage extends Paging {
 		pinned: boolean;
 		locked: boolean;
 		following: boolean;
+		/** A member may post here once per this many minutes (0: off). */
+		slowModeMinutes: number;
+		closesAt: Date | null;
+		/** Past its closing time. */
+		closed: boolean;
+		/** The closing time in UK time ("27 Nov 2026, 18:00"), or null. */
+		closesLabel: string | null;
 	};
 	category: { slug: string; name: string };
 	posts: PostView[];
@@ -193,6 +210,8 @@ export interface ThreadPage extends Paging {
 	seesHeldContent: boolean;
 	/** The viewer's content-warning choices (read with the thread: no query of their own). */
 	warnings: WarningPreferences;
+	/** For staff: this page's posts whose words were erased under the retention setting. */
+	purgedPostIds: number[];
 }
 
 /**
@@ -214,12 +233,24 @@ export async function loadThreadPage(
 			status: forumThreads.status,
 			pinned: forumThreads.pinned,
 			locked: forumThreads.locked,
+			slowModeMinutes: forumThreads.slowModeMinutes,
+			closesAt: forumThreads.closesAt,
 			authorId: forumThreads.authorId,
 			categorySlug: forumCategories.slug,
 			categoryName: forumCategories.name,
 			total: db.$count(forumPosts, inThread),
 			following: followingColumn(forumThreads.id, viewer.id),
 			warnings: warningPreferencesColumn(viewer.id),
+			// Slow mode: when this person last wrote here.
+			lastOwnPostAt:
+				sql<Date | null>`(select max(mine.created_at) from ${forumPosts} mine where mine.thread_id = ${forumThreads.id} and mine.author_id = ${viewer.id})`.mapWith(
+					forumPosts.createdAt
+				),
+			purgedPostIds: seesEverything(viewer)
+				? sql<
+						string | number[] | null
+					>`(select json_agg(gone.id) from ${forumPosts} gone where gone.thread_id = ${forumThreads.id} and gone.purged_at is not null)`
+				: sql<null>`null`,
 			before: postId
 				? db.$count(
 						forumPosts,
@@ -237,6 +268,9 @@ export async function loadThreadPage(
 		.innerJoin(forumCategories, eq(forumCategories.id, forumThreads.categoryId))
 		.where(eq(forumThreads.id, threadId));
 	assertCanReadThread(viewer, row ?? undefined);
+	const now = new Date();
+	const purged =
+		typeof row.purgedPostIds === 'string' ? JSON.parse(row.purgedPostIds) : row.purgedPostIds;
 
 	const wanted =
 		row.before === null ? requested : Math.floor(Number(row.before) / POSTS_PER_PAGE) + 1;
@@ -258,12 +292,19 @@ export async function loadThreadPage(
 			status: row.status,
 			pinned: row.pinned,
 			locked: row.locked,
-			following: Boolean(row.following)
+			following: Boolean(row.following),
+			slowModeMinutes: row.slowModeMinutes,
+			closesAt: row.closesAt,
+			closed: isClosed(row, now),
+			closesLabel: row.closesAt ? formatDateTime(row.closesAt) : null
 		},
 		category: { slug: row.categorySlug, name: row.categoryName },
 		posts: posts.map(toPostView),
-		replyRefusal: replyRefusal(viewer, row),
+		replyRefusal: replyRefusal(viewer, row, { now, lastOwnPostAt: row.lastOwnPostAt }),
 		seesHeldContent: seesEverything(viewer),
-		warnings: readWarningPreferences(row.warnings)
+		warnings: readWarningPreferences(row.warnings),
+		purgedPostIds: ((purged as number[] | null) ?? []).filter((id) =>
+			posts.some((p) => p.id === id)
+		)
 	};
 }

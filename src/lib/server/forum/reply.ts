@@ -14,13 +14,15 @@ import { bodySchema, contentWarningSchema } from '../content/limits';
 import type { Database } from '../db';
 import { forumPosts, forumThreads, users } from '../db/schema';
 import { parseOrThrow, ValidationError } from '../errors';
-import { NotAllowedError, assertMayPost } from '../policy';
+import { NotAllowedError, assertMayPost, isStaff } from '../policy';
 import { assertCanReadThread, replyRefusal } from './access';
 import { announceForumWrite } from './effects';
 import { followThread, notifyFollowersOfReply } from './followers';
 import { loadThread } from './load';
 import { blockedOutcome, writtenOutcome, type PostOutcome } from './outcome';
 import { raiseAlertForPost } from './post-safety';
+import { assertWithinPostingLimits, lastPostInThread, lockPostingFor } from './rate-limits';
+import type { WriteOptions } from './create-thread';
 import { contentWarningPart, screenForumWrite } from './screening';
 import { viewOfWrittenPost } from './views';
 
@@ -38,15 +40,17 @@ export type ReplyInput = z.input<typeof replySchema>;
 export async function replyToThread(
 	db: Database,
 	author: CurrentUser,
-	input: ReplyInput
+	input: ReplyInput,
+	{ now = new Date() }: WriteOptions = {}
 ): Promise<PostOutcome> {
 	const data = parseOrThrow(replySchema, input);
 	const thread = await loadThread(db, data.threadId);
 	assertCanReadThread(author, thread);
 	const quote = data.quotePostId ? await loadQuote(db, thread.id, data.quotePostId) : null;
 	assertMayPost(author);
-	const refusal = replyRefusal(author, thread);
-	if (refusal) throw new NotAllowedError(refusal);
+	await assertMayReply(db, author, thread, now);
+	// Before screening: a refusal stores nothing and the form keeps the words.
+	await assertWithinPostingLimits(db, author, 'reply', now);
 
 	const decision = await screenForumWrite(
 		db,
@@ -62,9 +66,12 @@ export async function replyToThread(
 	const body = decision.texts.body ?? data.body;
 	const html = renderPostHtml(body, { siteOrigin: config().ORIGIN });
 	const status = decision.action === 'publish' ? 'published' : 'held';
-	const now = new Date();
 
 	const written = await db.transaction(async (tx) => {
+		// Another post by the same person, sent at the same moment, must not slip past a limit.
+		await lockPostingFor(tx, author);
+		await assertMayReply(tx, author, thread, now);
+		await assertWithinPostingLimits(tx, author, 'reply', now);
 		const [post] = await tx
 			.insert(forumPosts)
 			.values({
@@ -117,6 +124,21 @@ export async function replyToThread(
 		queueChanged: status === 'held'
 	});
 	return writtenOutcome(db, decision, { ...written.post, status });
+}
+
+/** Open, not locked or closed (for members), and not too soon in slow mode. */
+async function assertMayReply(
+	db: Database,
+	author: CurrentUser,
+	thread: Parameters<typeof replyRefusal>[1] & { id: number },
+	now: Date
+) {
+	const lastOwnPostAt =
+		thread.slowModeMinutes && !isStaff(author)
+			? await lastPostInThread(db, thread.id, author.id)
+			: null;
+	const refusal = replyRefusal(author, thread, { now, lastOwnPostAt });
+	if (refusal) throw new NotAllowedError(refusal);
 }
 
 /** Only a published post in the same thread can be quoted. */

@@ -53,6 +53,18 @@ export const settingsSchema = z
 				.number()
 				.min(1, 'At least one report must be needed to hide a post.')
 				.max(50, 'Hide a post after at most 50 reports.')
+		),
+		/**
+		 * Days a deleted post's words are kept (for staff) before they are erased, unless an open
+		 * report, alert or case still refers to the post.
+		 */
+		deletedPostRetentionDays: count(
+			'Enter how many days deleted posts are kept, as a number.'
+		).pipe(
+			z
+				.number()
+				.min(1, 'Keep deleted posts for at least 1 day.')
+				.max(3650, 'Keep deleted posts for at most 3650 days (10 years).')
 		)
 	})
 	.refine((s) => s.minAge <= s.maxAge, {
@@ -67,7 +79,8 @@ export const DEFAULT_SETTINGS: Settings = {
 	minAge: 13,
 	maxAge: 25,
 	premoderatePosts: 3,
-	autoHideReports: 3
+	autoHideReports: 3,
+	deletedPostRetentionDays: 30
 };
 
 export async function getSettings(db: Database): Promise<Settings> {

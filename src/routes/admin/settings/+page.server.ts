@@ -19,7 +19,8 @@ export const actions: Actions = {
 				minAge: text(data, 'minAge'),
 				maxAge: text(data, 'maxAge'),
 				premoderatePosts: text(data, 'premoderatePosts'),
-				autoHideReports: text(data, 'autoHideReports')
+				autoHideReports: text(data, 'autoHideReports'),
+				deletedPostRetentionDays: text(data, 'deletedPostRetentionDays')
 			});
 			return { saved: true };
 		} catch (error) {

@@ -10,6 +10,8 @@ import { loadThreadPage } from '$lib/server/forum/read';
 import { replyToThread } from '$lib/server/forum/reply';
 import { toggleReaction } from '$lib/server/forum/reactions';
 import { setFollowing } from '$lib/server/forum/followers';
+import { threadToolCategories } from '$lib/server/forum/thread-tools';
+import { can } from '$lib/server/policy';
 import { contentWarningFrom, outcomeResult } from '../../post-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,7 +38,11 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 	const quoted = result.posts.find((p) => p.id === quoteId && p.status === 'published');
 	return {
 		...result,
-		quote: quoted ? { postId: quoted.id, username: quoted.author.username } : null
+		quote: quoted ? { postId: quoted.id, username: quoted.author.username } : null,
+		// Thread tools (ThreadTools.svelte) for youth workers: where the conversation can be moved.
+		toolCategories: can(me, 'moderation.act')
+			? await threadToolCategories(await database(), result.category.slug)
+			: null
 	};
 };
 

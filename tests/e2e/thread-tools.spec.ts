@@ -1,0 +1,191 @@
+/**
+ * Thread tools as youth workers and members use them: a worker pins and locks a conversation, and
+ * a member sees it pinned first and cannot reply (their open page changes without a reload); a
+ * worker turns on slow mode and a member is told when they can post again; an admin adds a forum
+ * category and moves it up the list. Every page passes WCAG 2.2 AA.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
+import { test, expect, signIn, type Account } from './fixtures';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function violations(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+	return results.violations.map(
+		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
+}
+
+async function signedInPage(browser: Browser, account: Account): Promise<Page> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, account);
+	return page;
+}
+
+async function waitUntilLive(page: Page) {
+	await expect(
+		page.getByRole('navigation', { name: 'Main' }).getByRole('status').filter({ hasText: 'Live' })
+	).toBeVisible();
+}
+
+/** A youth worker starts a conversation in a category. Returns its address. */
+async function startConversation(page: Page, category: string, title: string): Promise<string> {
+	await page.goto('/forum');
+	await page.getByRole('link', { name: category, exact: true }).click();
+	await page.getByRole('link', { name: 'Start a conversation' }).click();
+	await page.getByLabel('Title').fill(title);
+	await page.getByLabel('Your post').fill('What do you all think?');
+	await page.getByRole('button', { name: 'Post conversation' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	return new URL(page.url()).pathname;
+}
+
+async function openThreadTools(page: Page) {
+	await page.getByText('Thread tools', { exact: true }).click();
+	await expect(page.getByRole('button', { name: /this conversation$/ }).first()).toBeVisible();
+}
+
+test('a youth worker pins and locks a conversation; a member sees it first and cannot reply', async ({
+	page,
+	browser,
+	makeAccount
+}) => {
+	test.setTimeout(90_000);
+	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
+	const member = await makeAccount({ prefix: 'member' });
+	await signIn(page, worker);
+	const stamp = Date.now();
+	const pinnedTitle = `House rules ${stamp}`;
+	const newerTitle = `Gym buddies ${stamp}`;
+	const thread = await startConversation(page, 'Physical health', pinnedTitle);
+	await startConversation(page, 'Physical health', newerTitle);
+
+	// The member has the first conversation open, live, before anything changes.
+	const memberPage = await signedInPage(browser, member);
+	await memberPage.goto(thread);
+	await waitUntilLive(memberPage);
+	await expect(memberPage.getByLabel('Your reply')).toBeVisible();
+	await expect(memberPage.getByText('Thread tools')).toHaveCount(0);
+
+	await page.goto(thread);
+	await openThreadTools(page);
+	await page.getByRole('button', { name: 'Pin this conversation' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'pinned to the top' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Unpin this conversation' })).toBeFocused();
+	await page.getByRole('button', { name: 'Lock this conversation' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'members can no longer reply' })
+	).toBeVisible();
+	await expect(page.getByText('Pinned', { exact: true })).toBeVisible();
+	await expect(page.getByText('Locked', { exact: true })).toBeVisible();
+	expect(await violations(page)).toEqual([]);
+
+	// The member's open page changes by itself: no reply box any more.
+	await expect(
+		memberPage.getByText('This conversation is locked, so no new replies can be added.')
+	).toBeVisible();
+	await expect(memberPage.getByLabel('Your reply')).toHaveCount(0);
+
+	// On the category page it comes first, marked pinned and locked, above the newer one.
+	await memberPage.goto('/forum');
+	await memberPage.getByRole('link', { name: 'Physical health', exact: true }).click();
+	const titles = await memberPage.getByRole('heading', { level: 3 }).allTextContents();
+	const pinnedAt = titles.findIndex((t) => t.includes(pinnedTitle));
+	expect(pinnedAt).toBeGreaterThanOrEqual(0);
+	expect(pinnedAt).toBeLessThan(titles.findIndex((t) => t.includes(newerTitle)));
+	const card = memberPage.getByRole('listitem').filter({ hasText: pinnedTitle });
+	await expect(card).toContainText('Pinned');
+	await expect(card).toContainText('Locked');
+
+	// The worker can still reply to the locked conversation.
+	await page.getByLabel('Your reply').fill('Locked for now, thanks everyone.');
+	await page.getByRole('button', { name: 'Post reply' }).click();
+	await expect(page.getByRole('article', { name: `Reply by ${worker.username}` })).toBeVisible();
+
+	// Thread tools and edit history are not for members.
+	const response = await memberPage.goto(`${thread}/tools`);
+	expect(response?.status()).toBe(403);
+	await memberPage.context().close();
+});
+
+test('@phone a youth worker turns on slow mode and a member is told when they can post again', async ({
+	page,
+	browser,
+	makeAccount
+}) => {
+	test.setTimeout(90_000);
+	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
+	const member = await makeAccount({ prefix: 'member' });
+	const workerPage = await signedInPage(browser, worker);
+	const thread = await startConversation(workerPage, 'Mental health', `One win ${Date.now()}`);
+	await openThreadTools(workerPage);
+	const minutes = workerPage.getByLabel('Slow mode: minutes between a member’s posts');
+	await minutes.fill('2000');
+	await workerPage.getByRole('button', { name: 'Save slow mode' }).click();
+	await expect(minutes).toHaveAccessibleDescription(/at most 1440 minutes/);
+	await minutes.fill('10');
+	await workerPage.getByRole('button', { name: 'Save slow mode' }).click();
+	await expect(
+		workerPage.getByRole('status').filter({ hasText: 'one post every 10 minutes for members' })
+	).toBeVisible();
+	await workerPage.context().close();
+
+	await signIn(page, member);
+	await page.goto(thread);
+	// Told before typing.
+	await expect(
+		page.getByText('Slow mode: one post every 10 minutes. Take your time')
+	).toBeVisible();
+	await page.getByLabel('Your reply').fill('I made my bed today!');
+	await page.getByRole('button', { name: 'Post reply' }).click();
+	await expect(page.getByRole('article', { name: `Reply by ${member.username}` })).toBeVisible();
+	await expect(page.getByText(/You can post here again at \d\d:\d\d\./)).toBeVisible();
+	await expect(page.getByLabel('Your reply')).toHaveCount(0);
+	expect(await violations(page)).toEqual([]);
+
+	// Edit history is for youth workers only.
+	const response = await page.goto('/mod/revisions/1');
+	expect(response?.status()).toBe(404);
+});
+
+test('an admin adds a forum category and moves it up the list', async ({ page, makeAccount }) => {
+	const admin = await makeAccount({ roles: ['admin'], prefix: 'admin' });
+	await signIn(page, admin);
+	await page.goto('/admin/users');
+	await page
+		.getByRole('navigation', { name: 'Admin' })
+		.getByRole('link', { name: 'Forum categories' })
+		.click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Forum categories' })).toBeVisible();
+
+	// A name another category has is refused next to the field, keeping what was typed.
+	await page.getByLabel('Name', { exact: true }).fill('Mental Health');
+	await page.getByRole('button', { name: 'Add category' }).click();
+	await expect(page.getByLabel('Name', { exact: true })).toHaveAccessibleDescription(
+		/There is already a category called “Mental health”\./
+	);
+	await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Mental Health');
+
+	const name = `Art and making ${Date.now() % 100000}`;
+	await page.getByLabel('Name', { exact: true }).fill(name);
+	await page.getByLabel('Description').fill('Drawing, music, writing: share what you make.');
+	await page.getByRole('button', { name: 'Add category' }).click();
+	await expect(page.getByRole('status').filter({ hasText: `${name} added.` })).toBeVisible();
+
+	const rows = page.getByRole('table').getByRole('rowheader');
+	const names = async () => (await rows.allTextContents()).map((t) => t.trim());
+	const before = (await names()).findIndex((t) => t.startsWith(name));
+	expect(before).toBeGreaterThan(3);
+
+	await page.getByRole('button', { name: `Move up ${name}` }).click();
+	await expect(page.getByRole('status').filter({ hasText: `${name} moved up.` })).toBeVisible();
+	await expect(page.getByRole('button', { name: `Move up ${name}` })).toBeFocused();
+	expect((await names()).findIndex((t) => t.startsWith(name))).toBe(before - 1);
+	expect(await violations(page)).toEqual([]);
+
+	// The forum lists it in that place.
+	await page.goto('/forum');
+	await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
+});
