@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { database, type Database } from '../../src/lib/server/db';
-import { forumPosts } from '../../src/lib/server/db/schema';
+import { forumPosts, safeguardingAlerts } from '../../src/lib/server/db/schema';
 import { createAccount, OPERATOR } from '../../src/lib/server/accounts/manage';
 import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
 import { installPublisher } from '../../src/lib/server/realtime/publisher';
@@ -20,6 +20,8 @@ import type { PostOutcome } from '../../src/lib/server/forum/outcome';
 import { joinedDaysAgo } from '../support/members';
 
 const PASSWORD = 'plum-tractor-velvet';
+/** Words the risk engine reads as imminent risk. */
+const RISKY = 'I have the pills ready and I am going to end it tonight.';
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const DAY = 86_400_000;
@@ -195,6 +197,35 @@ describe('everyone', () => {
 		for (let i = 0; i < 22; i++) written(await thread(newWorker, at, `Announcement ${i}`));
 		for (let i = 0; i < 12; i++) written(await reply(newWorker, at, `Welcome ${i}`));
 		expect(await postsBy(newWorker)).toBe(34);
+	});
+});
+
+describe('someone at risk', () => {
+	it('reaches a youth worker even past a posting limit: held, alert raised, crisis panel shown', async () => {
+		const newcomer = await member();
+		const at = new Date(Date.now() + 3 * MINUTE);
+		written(await reply(newcomer, at));
+		// Ten seconds later an ordinary post would be refused; this one is not.
+		const outcome = written(await reply(newcomer, new Date(at.getTime() + 10 * SECOND), RISKY));
+		expect(outcome.status).toBe('held');
+		expect(outcome.crisisPanel?.variant).toBe('crisis');
+		const alerts = await db
+			.select()
+			.from(safeguardingAlerts)
+			.where(eq(safeguardingAlerts.subjectUserId, newcomer.id));
+		expect(alerts).toHaveLength(1);
+		// The same goes for a fourth conversation in a day.
+		for (let i = 1; i <= 3; i++)
+			written(await thread(newcomer, new Date(at.getTime() + i * MINUTE)));
+		const fourth = written(
+			await createThread(
+				db,
+				newcomer,
+				{ categorySlug: 'mental-health', title: 'I can’t do this', body: RISKY },
+				{ now: new Date(at.getTime() + 5 * MINUTE) }
+			)
+		);
+		expect(fourth.status).toBe('held');
 	});
 });
 

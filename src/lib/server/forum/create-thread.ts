@@ -47,8 +47,6 @@ export async function createThread(
 	const category = await loadCategoryBySlug(db, data.categorySlug);
 	assertMayPost(author);
 	assertCanStartThread(author, category);
-	// Before screening: a refusal stores nothing and the form keeps the words.
-	await assertWithinPostingLimits(db, author, 'thread', now);
 
 	const decision = await screenForumWrite(
 		db,
@@ -61,6 +59,11 @@ export async function createThread(
 		{ premoderate: true }
 	);
 	if (decision.action === 'block') return blockedOutcome(db, decision);
+	// Posting limits never stand between someone at risk and a youth worker: such a post is held
+	// and raises an alert whatever the pace. Otherwise a refusal stores nothing and the form keeps
+	// the words.
+	const paced = !decision.alert;
+	if (paced) await assertWithinPostingLimits(db, author, 'thread', now);
 
 	const title = decision.texts.title ?? data.title;
 	const body = decision.texts.body ?? data.body;
@@ -70,7 +73,7 @@ export async function createThread(
 	const written = await db.transaction(async (tx) => {
 		// Another post by the same person, sent at the same moment, must not slip past the limit.
 		await lockPostingFor(tx, author);
-		await assertWithinPostingLimits(tx, author, 'thread', now);
+		if (paced) await assertWithinPostingLimits(tx, author, 'thread', now);
 		const [thread] = await tx
 			.insert(forumThreads)
 			.values({

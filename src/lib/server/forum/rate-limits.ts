@@ -8,10 +8,11 @@
  *   post per 30 seconds;
  * - everyone: at most 20 conversations.
  *
- * A breach says when the person can post again. Services check before screening (nothing is
- * stored, the form keeps the words) and again inside the write transaction, holding a lock on the
- * author, so two posts sent at once cannot both slip past a limit. Every function takes `now` so
- * tests can move the clock.
+ * A breach says when the person can post again: nothing is stored, the form keeps the words.
+ * Services check after screening, because a post that shows someone may be at risk is never paced:
+ * it is held and raises an alert whatever the limits. They check again inside the write
+ * transaction, holding a lock on the author, so two posts sent at once cannot both slip past a
+ * limit. Every function takes `now` so tests can move the clock.
  */
 import { and, desc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db';

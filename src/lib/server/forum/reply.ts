@@ -48,9 +48,7 @@ export async function replyToThread(
 	assertCanReadThread(author, thread);
 	const quote = data.quotePostId ? await loadQuote(db, thread.id, data.quotePostId) : null;
 	assertMayPost(author);
-	await assertMayReply(db, author, thread, now);
-	// Before screening: a refusal stores nothing and the form keeps the words.
-	await assertWithinPostingLimits(db, author, 'reply', now);
+	assertThreadTakesReplies(author, thread, now);
 
 	const decision = await screenForumWrite(
 		db,
@@ -62,6 +60,11 @@ export async function replyToThread(
 		{ premoderate: true }
 	);
 	if (decision.action === 'block') return blockedOutcome(db, decision);
+	// Pacing (slow mode, posting limits) never stands between someone at risk and a youth worker:
+	// such a post is held and raises an alert whatever the pace. Otherwise a refusal stores
+	// nothing and the form keeps the words.
+	const paced = !decision.alert;
+	if (paced) await assertReplyPace(db, author, thread, now);
 
 	const body = decision.texts.body ?? data.body;
 	const html = renderPostHtml(body, { siteOrigin: config().ORIGIN });
@@ -70,8 +73,7 @@ export async function replyToThread(
 	const written = await db.transaction(async (tx) => {
 		// Another post by the same person, sent at the same moment, must not slip past a limit.
 		await lockPostingFor(tx, author);
-		await assertMayReply(tx, author, thread, now);
-		await assertWithinPostingLimits(tx, author, 'reply', now);
+		if (paced) await assertReplyPace(tx, author, thread, now);
 		const [post] = await tx
 			.insert(forumPosts)
 			.values({
@@ -126,19 +128,23 @@ export async function replyToThread(
 	return writtenOutcome(db, decision, { ...written.post, status });
 }
 
-/** Open, not locked or closed (for members), and not too soon in slow mode. */
-async function assertMayReply(
-	db: Database,
-	author: CurrentUser,
-	thread: Parameters<typeof replyRefusal>[1] & { id: number },
-	now: Date
-) {
+type ReplyThread = Parameters<typeof replyRefusal>[1] & { id: number };
+
+/** Open: published, and not locked or closed (for members). */
+function assertThreadTakesReplies(author: CurrentUser, thread: ReplyThread, now: Date) {
+	const refusal = replyRefusal(author, thread, { now });
+	if (refusal) throw new NotAllowedError(refusal);
+}
+
+/** Not too soon after this person's last post here (slow mode), nor past their posting limits. */
+async function assertReplyPace(db: Database, author: CurrentUser, thread: ReplyThread, now: Date) {
 	const lastOwnPostAt =
 		thread.slowModeMinutes && !isStaff(author)
 			? await lastPostInThread(db, thread.id, author.id)
 			: null;
 	const refusal = replyRefusal(author, thread, { now, lastOwnPostAt });
 	if (refusal) throw new NotAllowedError(refusal);
+	await assertWithinPostingLimits(db, author, 'reply', now);
 }
 
 /** Only a published post in the same thread can be quoted. */
