@@ -231,7 +231,13 @@ describe('the review queue', () => {
 	});
 
 	it('reads unknown or hostile query parameters as the defaults', () => {
-		for (const query of ['sort=newest', 'sort=%00', 'kind=everything&sort=1', '', 'sort=risk&sort=x'])
+		for (const query of [
+			'sort=newest',
+			'sort=%00',
+			'kind=everything&sort=1',
+			'',
+			'sort=risk&sort=x'
+		])
 			expect(parseQueueQuery(new URLSearchParams(query)).kind).toBe('all');
 		expect(parseQueueQuery(new URLSearchParams('sort=newest'))).toEqual({
 			sort: 'oldest',
@@ -262,9 +268,9 @@ describe('claims', () => {
 		expect(refused.message).toBe(
 			`${worker.username} is looking at this. Press “Take over” if you need to act on it.`
 		);
-		expect(await rejection(claimItem(db, colleague, { kind: 'post', itemId: postId }))).toBeInstanceOf(
-			NotAllowedError
-		);
+		expect(
+			await rejection(claimItem(db, colleague, { kind: 'post', itemId: postId }))
+		).toBeInstanceOf(NotAllowedError);
 		const [still] = await db.select().from(forumPosts).where(eq(forumPosts.id, postId));
 		expect(still.status).toBe('held');
 
@@ -273,12 +279,15 @@ describe('claims', () => {
 			.select()
 			.from(auditLog)
 			.where(
-				and(eq(auditLog.action, 'moderation.claim.take_over'), eq(auditLog.targetId, String(postId)))
+				and(
+					eq(auditLog.action, 'moderation.claim.take_over'),
+					eq(auditLog.targetId, String(postId))
+				)
 			);
 		expect(takeOver).toMatchObject({ actorId: colleague.id, details: { from: worker.id } });
-		expect(await rejection(hideHeldPost(db, worker, { postId, reason: 'Not for here' }))).toBeInstanceOf(
-			NotAllowedError
-		);
+		expect(
+			await rejection(hideHeldPost(db, worker, { postId, reason: 'Not for here' }))
+		).toBeInstanceOf(NotAllowedError);
 
 		await approvePost(db, colleague, { postId });
 		expect(
@@ -292,7 +301,12 @@ describe('claims', () => {
 	it('lapses after 15 minutes, and can be let go', async () => {
 		const member = await account();
 		const postId = await heldReply(member);
-		await claimItem(db, worker, { kind: 'post', itemId: postId }, new Date(Date.now() - 16 * 60_000));
+		await claimItem(
+			db,
+			worker,
+			{ kind: 'post', itemId: postId },
+			new Date(Date.now() - 16 * 60_000)
+		);
 		const queue = await loadReviewQueue(db, colleague);
 		expect(queue.items.find((i) => i.key === `post-${postId}`)?.claim).toBeNull();
 		await claimItem(db, colleague, { kind: 'post', itemId: postId });
@@ -316,10 +330,7 @@ describe('two youth workers acting at once', () => {
 		expect(
 			await db.$count(
 				auditLog,
-				and(
-					eq(auditLog.targetId, String(postId)),
-					eq(auditLog.targetType, 'forum_post')
-				)
+				and(eq(auditLog.targetId, String(postId)), eq(auditLog.targetType, 'forum_post'))
 			)
 		).toBe(2); // the member's reply, and one moderation action
 	});
@@ -367,7 +378,9 @@ describe('actions on posts', () => {
 		const [audit] = await db
 			.select()
 			.from(auditLog)
-			.where(and(eq(auditLog.action, 'forum.post.approve_edit'), eq(auditLog.targetId, String(postId))));
+			.where(
+				and(eq(auditLog.action, 'forum.post.approve_edit'), eq(auditLog.targetId, String(postId)))
+			);
 		expect(audit.details).toMatchObject({
 			before: 'Message me on insta @reallyme_22 for tips',
 			after: 'Message me here for **tips**'
@@ -401,7 +414,11 @@ describe('actions on posts', () => {
 		const seen = (await seenBy(reader)).find((p) => p.id === postId);
 		expect(seen).toMatchObject({ status: 'deleted', html: '' });
 		const [row] = await db.select().from(forumPosts).where(eq(forumPosts.id, postId));
-		expect(row).toMatchObject({ status: 'deleted', deletedById: worker.id, body: 'You are all losers' });
+		expect(row).toMatchObject({
+			status: 'deleted',
+			deletedById: worker.id,
+			body: 'You are all losers'
+		});
 		expect(row.deletedAt).toBeInstanceOf(Date);
 		const [told] = await db
 			.select()
@@ -413,9 +430,9 @@ describe('actions on posts', () => {
 		const [report] = await db.select().from(forumReports).where(eq(forumReports.postId, postId));
 		expect(report.reviewedById).toBe(worker.id);
 		// A second delete (or keep) is told it is done.
-		expect(
-			(await rejection(keepReportedPost(db, colleague, { postId }))).message
-		).toBe(ALREADY_DEALT_WITH);
+		expect((await rejection(keepReportedPost(db, colleague, { postId }))).message).toBe(
+			ALREADY_DEALT_WITH
+		);
 	});
 
 	it('deletes a held post, which readers never saw', async () => {
@@ -604,9 +621,9 @@ describe('actions on members', () => {
 		const other = await account();
 		await reportUser(other, await account());
 		await dismissUserReports(db, worker, { userId: other.id });
-		expect(
-			(await rejection(dismissUserReports(db, colleague, { userId: other.id }))).message
-		).toBe(ALREADY_DEALT_WITH);
+		expect((await rejection(dismissUserReports(db, colleague, { userId: other.id }))).message).toBe(
+			ALREADY_DEALT_WITH
+		);
 		const queue = await loadReviewQueue(db, worker);
 		expect(queue.items.map((i) => i.key)).not.toContain(`user-${other.id}`);
 	});
@@ -640,7 +657,9 @@ describe('staff notes and the member page', () => {
 		expect(page.moderatedPosts).toMatchObject([
 			{ id: hidden, status: 'hidden', reason: 'Off topic' }
 		]);
-		expect(page.reports).toMatchObject([{ kind: 'member', reason: 'unkind', note: 'Rude in chat' }]);
+		expect(page.reports).toMatchObject([
+			{ kind: 'member', reason: 'unkind', note: 'Rude in chat' }
+		]);
 		expect(page.openReports).toBe(1);
 
 		const tooLong = await rejection(
@@ -666,9 +685,9 @@ describe('who may moderate', () => {
 		for (const who of [young, coproduction]) {
 			expect(await rejection(loadReviewQueue(db, who))).toBeInstanceOf(NotAllowedError);
 			expect(await rejection(loadMemberPage(db, who, target.id))).toBeInstanceOf(NotAllowedError);
-			expect(
-				await rejection(claimItem(db, who, { kind: 'post', itemId: postId }))
-			).toBeInstanceOf(NotAllowedError);
+			expect(await rejection(claimItem(db, who, { kind: 'post', itemId: postId }))).toBeInstanceOf(
+				NotAllowedError
+			);
 			expect(await rejection(approvePost(db, who, { postId }))).toBeInstanceOf(NotAllowedError);
 			expect(
 				await rejection(approvePostWithEdit(db, who, { postId, body: 'edited' }))
@@ -684,9 +703,9 @@ describe('who may moderate', () => {
 			expect(
 				await rejection(liftSanction(db, who, { userId: target.id, kind: 'mute' }))
 			).toBeInstanceOf(NotAllowedError);
-			expect(
-				await rejection(dismissUserReports(db, who, { userId: target.id }))
-			).toBeInstanceOf(NotAllowedError);
+			expect(await rejection(dismissUserReports(db, who, { userId: target.id }))).toBeInstanceOf(
+				NotAllowedError
+			);
 			expect(
 				await rejection(addStaffNote(db, who, { userId: target.id, body: 'A note' }))
 			).toBeInstanceOf(NotAllowedError);

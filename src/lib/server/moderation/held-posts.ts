@@ -9,13 +9,7 @@ import { z } from 'zod';
 import type { CurrentUser } from '../accounts/current-user';
 import { recordAudit } from '../audit/record';
 import type { Database } from '../db';
-import {
-	forumCategories,
-	forumPostRevisions,
-	forumPosts,
-	forumThreads,
-	users
-} from '../db/schema';
+import { forumCategories, forumPostRevisions, forumPosts, forumThreads, users } from '../db/schema';
 import { parseOrThrow, ValidationError } from '../errors';
 import { authorise } from '../policy';
 import { storeNotifications } from '../notifications/notify';

@@ -100,12 +100,10 @@ async function sanctionsOf(db: Database, userIds: number[], limit?: number) {
 		.orderBy(desc(memberSanctions.createdAt), desc(memberSanctions.id))
 		.$dynamic();
 	const rows = await (limit ? query.limit(limit) : query);
-	return rows.map(
-		(r): SanctionView & { userId: number } => ({
-			...r,
-			issuedBy: r.issuedBy ?? 'Former staff member'
-		})
-	);
+	return rows.map((r): SanctionView & { userId: number } => ({
+		...r,
+		issuedBy: r.issuedBy ?? 'Former staff member'
+	}));
 }
 
 function toHistoryPost(r: {

@@ -14,7 +14,6 @@ import {
 	forumPosts,
 	forumReports,
 	forumThreads,
-	userReports,
 	users,
 	type ContentStatus,
 	type ReportReason
@@ -250,9 +249,7 @@ function byOldest(a: QueueItem, b: QueueItem): number {
 }
 
 function byRisk(a: QueueItem, b: QueueItem): number {
-	return (
-		RISK_RANK[b.risk] - RISK_RANK[a.risk] || b.reportCount - a.reportCount || byOldest(a, b)
-	);
+	return RISK_RANK[b.risk] - RISK_RANK[a.risk] || b.reportCount - a.reportCount || byOldest(a, b);
 }
 
 export async function loadReviewQueue(

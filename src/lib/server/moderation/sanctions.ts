@@ -94,7 +94,12 @@ function assertIsMember(member: { id: number; roles: CurrentUser['roles'] }) {
 }
 
 /** Close a member's open reports, as reviewed by this worker; returns their reasons. */
-export async function closeUserReports(tx: Database, userId: number, actor: CurrentUser, now: Date) {
+export async function closeUserReports(
+	tx: Database,
+	userId: number,
+	actor: CurrentUser,
+	now: Date
+) {
 	const closed = await tx
 		.update(userReports)
 		.set({ reviewedAt: now, reviewedById: actor.id })
@@ -151,7 +156,12 @@ export async function sanctionMember(
 		const t = tx as unknown as Database;
 		await settleClaim(t, actor, { kind: 'user', itemId: member.id }, { now });
 		if (data.viaPostId)
-			await settleClaim(t, actor, { kind: 'post', itemId: data.viaPostId }, { now, release: false });
+			await settleClaim(
+				t,
+				actor,
+				{ kind: 'post', itemId: data.viaPostId },
+				{ now, release: false }
+			);
 		const reports = await closeUserReports(t, member.id, actor, now);
 		if (data.fromReports && reports.length === 0)
 			throw new ValidationError({ form: ALREADY_DEALT_WITH });
@@ -166,7 +176,8 @@ export async function sanctionMember(
 				createdAt: now
 			})
 			.returning({ id: memberSanctions.id });
-		if (kind === 'mute') await tx.update(users).set({ mutedUntil: endsAt }).where(eq(users.id, member.id));
+		if (kind === 'mute')
+			await tx.update(users).set({ mutedUntil: endsAt }).where(eq(users.id, member.id));
 		if (kind === 'suspension')
 			await tx
 				.update(users)
@@ -218,10 +229,15 @@ export async function liftSanction(
 	const nowSql = sql`${now.toISOString()}::timestamptz`;
 
 	const told = await db.transaction(async (tx) => {
-		await settleClaim(tx as unknown as Database, actor, { kind: 'user', itemId: userId }, {
-			now,
-			release: false
-		});
+		await settleClaim(
+			tx as unknown as Database,
+			actor,
+			{ kind: 'user', itemId: userId },
+			{
+				now,
+				release: false
+			}
+		);
 		const [lifted] = await tx
 			.update(users)
 			.set(kind === 'mute' ? { mutedUntil: null } : { suspendedUntil: null, suspendedReason: null })
