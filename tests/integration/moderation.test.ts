@@ -311,6 +311,12 @@ describe('claims', () => {
 		expect(queue.items.find((i) => i.key === `post-${postId}`)?.claim).toBeNull();
 		await claimItem(db, colleague, { kind: 'post', itemId: postId });
 		await releaseOwnClaim(db, colleague, { kind: 'post', itemId: postId });
+		expect(
+			await rejection(claimItem(db, colleague, { kind: 'post', itemId: 999_999 }))
+		).toBeInstanceOf(NotFoundError);
+		expect(
+			await rejection(claimItem(db, colleague, { kind: 'thread' as 'post', itemId: postId }))
+		).toBeInstanceOf(ValidationError);
 		await approvePost(db, worker, { postId });
 	});
 });

@@ -9,8 +9,8 @@ import { z } from 'zod';
 import type { CurrentUser } from '../accounts/current-user';
 import { recordAudit } from '../audit/record';
 import type { Database } from '../db';
-import { moderationClaims, users, CLAIM_KINDS, type ClaimKind } from '../db/schema';
-import { parseOrThrow } from '../errors';
+import { forumPosts, moderationClaims, users, CLAIM_KINDS, type ClaimKind } from '../db/schema';
+import { NotFoundError, parseOrThrow } from '../errors';
 import { authorise, NotAllowedError } from '../policy';
 import { publisher } from '../realtime/publisher';
 import { CLAIM_MINUTES } from '../../moderation';
@@ -84,6 +84,11 @@ export async function claimItem(
 ): Promise<void> {
 	const { kind, itemId, takeOver } = parseOrThrow(claimSchema, input);
 	authorise(actor, 'moderation.act', 'Only youth workers can take items from the review queue.');
+	const exists =
+		kind === 'post'
+			? await db.$count(forumPosts, eq(forumPosts.id, itemId))
+			: await db.$count(users, eq(users.id, itemId));
+	if (!exists) throw new NotFoundError('That is no longer in the queue. Reload the page.');
 	await db.transaction(async (tx) => {
 		const [before] = await tx
 			.select({ byId: moderationClaims.claimedById, at: moderationClaims.claimedAt })
