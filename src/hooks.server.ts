@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { authHandle } from '$lib/server/accounts/authjs';
 import { loadCurrentUser } from '$lib/server/accounts/current-user';
@@ -11,6 +11,8 @@ import { log } from '$lib/server/log';
 import { withRequestContext } from '$lib/server/request-context';
 import { runtime } from '$lib/server/runtime';
 import { seedDemo } from '$lib/server/demo/seed';
+import { hasPendingWarning } from '$lib/server/moderation/sanctions';
+import { openDuringWarning, WARNING_PATH } from '$lib/moderation';
 
 export const init: ServerInit = async () => {
 	await runtime.start();
@@ -77,6 +79,24 @@ const currentUser: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * A member with a youth worker's warning they have not yet read goes to read it first, from every
+ * page except help, the guidelines, signing out and the warning itself.
+ */
+const warningGate: Handle = async ({ event, resolve }) => {
+	const { user } = event.locals;
+	if (
+		user &&
+		!openDuringWarning(event.url.pathname) &&
+		(await hasPendingWarning(await database(), user.id))
+	)
+		redirect(
+			303,
+			`${WARNING_PATH}?next=${encodeURIComponent(event.url.pathname + event.url.search)}`
+		);
+	return resolve(event);
+};
+
 /** app.html's quick-exit script needs the neutral site's address, safe inside a JS string. */
 const quickExitUrl = () =>
 	JSON.stringify(config().QUICK_EXIT_URL).slice(1, -1).replace(/</g, '\\u003c');
@@ -90,7 +110,14 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(context, bodyLimit, securityHeaders, authHandle, currentUser);
+export const handle = sequence(
+	context,
+	bodyLimit,
+	securityHeaders,
+	authHandle,
+	currentUser,
+	warningGate
+);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: 'We could not find that page.' };

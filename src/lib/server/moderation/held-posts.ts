@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { CurrentUser } from '../accounts/current-user';
 import { recordAudit } from '../audit/record';
 import type { Database } from '../db';
-import { forumCategories, forumPosts, forumThreads, users } from '../db/schema';
+import { forumCategories, forumPostRevisions, forumPosts, forumThreads, users } from '../db/schema';
 import { parseOrThrow, ValidationError } from '../errors';
 import { authorise } from '../policy';
 import { storeNotifications } from '../notifications/notify';
@@ -18,6 +18,11 @@ import { notifyFollowersOfReply, postLink } from '../forum/followers';
 import { loadPostWithThread } from '../forum/load';
 import { hideSchema, hideWithReason, postIdSchema } from './hide-post';
 import { selectPostViews, toPostView } from '../forum/views';
+import { bodySchema } from '../content/limits';
+import { renderPostHtml } from '../content/render';
+import { config } from '../config';
+import { settleClaim } from './claims';
+import { ALREADY_DEALT_WITH } from '../../moderation';
 
 export interface HeldPost {
 	postId: number;
@@ -93,7 +98,7 @@ export async function heldPostCount(db: Database): Promise<number> {
 	return db.$count(forumPosts, eq(forumPosts.status, 'held'));
 }
 
-const ALREADY_DEALT_WITH = 'Another youth worker has already dealt with this post.';
+const approveEditSchema = postIdSchema.extend({ body: bodySchema });
 
 /**
  * Approve a held post: it goes live where it was written (as the newest activity), its author is
@@ -105,23 +110,62 @@ export async function approvePost(
 	input: z.input<typeof postIdSchema>
 ): Promise<void> {
 	const { postId } = parseOrThrow(postIdSchema, input);
+	await approve(db, actor, postId, null);
+}
+
+/**
+ * Approve a held post with a youth worker's edit: the words as written are kept as a revision
+ * (edited by the worker), the new Markdown is rendered and goes live, both versions are audited,
+ * and the author is told a youth worker edited it before approving. Staff words are not held, so
+ * the edit is not screened again: the worker is the one reviewing it.
+ */
+export async function approvePostWithEdit(
+	db: Database,
+	actor: CurrentUser,
+	input: z.input<typeof approveEditSchema>
+): Promise<void> {
+	const { postId, body } = parseOrThrow(approveEditSchema, input);
+	await approve(db, actor, postId, body);
+}
+
+async function approve(
+	db: Database,
+	actor: CurrentUser,
+	postId: number,
+	editedBody: string | null
+): Promise<void> {
 	const { post, thread, authorUsername } = await loadPostWithThread(db, postId);
 	authorise(actor, 'moderation.act', 'Only youth workers can approve posts.');
 	const opening = post.threadTitle !== null;
 	const now = new Date();
+	const edit =
+		editedBody !== null && editedBody !== post.body
+			? { body: editedBody, html: renderPostHtml(editedBody, { siteOrigin: config().ORIGIN }) }
+			: null;
 
 	const written = await db.transaction(async (tx) => {
+		await settleClaim(tx as unknown as Database, actor, { kind: 'post', itemId: post.id }, { now });
 		const [approved] = await tx
 			.update(forumPosts)
 			.set({
 				status: 'published',
 				publishedAt: sql`coalesce(${forumPosts.publishedAt}, ${now.toISOString()}::timestamptz)`,
 				moderatedById: actor.id,
-				moderatedAt: now
+				moderatedAt: now,
+				...(edit ? { body: edit.body, html: edit.html, editedAt: now } : {})
 			})
 			.where(and(eq(forumPosts.id, post.id), eq(forumPosts.status, 'held')))
 			.returning({ id: forumPosts.id });
 		if (!approved) throw new ValidationError({ post: ALREADY_DEALT_WITH });
+		if (edit)
+			await tx.insert(forumPostRevisions).values({
+				postId: post.id,
+				body: post.body,
+				contentWarning: post.contentWarning,
+				status: post.status,
+				editedById: actor.id,
+				replacedAt: now
+			});
 		const [updatedThread] = await tx
 			.update(forumThreads)
 			.set({
@@ -135,7 +179,12 @@ export async function approvePost(
 				? []
 				: await storeNotifications(tx, [post.authorId], {
 						kind: 'forum_approved',
-						title: `A youth worker approved your post in “${thread.title}”. Everyone can see it now.`,
+						title: edit
+							? `A youth worker edited your post in “${thread.title}” before approving it. Everyone can see it now.`
+							: `A youth worker approved your post in “${thread.title}”. Everyone can see it now.`,
+						body: edit
+							? 'They changed some of the words so it fits our guidelines. Have a look at how it reads now.'
+							: undefined,
 						link: postLink(thread.id, post.id)
 					});
 		const followers =
@@ -150,10 +199,15 @@ export async function approvePost(
 				: [];
 		await recordAudit(tx, {
 			actorId: actor.id,
-			action: 'forum.post.approve',
+			action: edit ? 'forum.post.approve_edit' : 'forum.post.approve',
 			targetType: 'forum_post',
 			targetId: post.id,
-			details: { threadId: thread.id, authorId: post.authorId, reasons: post.screeningReasons }
+			details: {
+				threadId: thread.id,
+				authorId: post.authorId,
+				reasons: post.screeningReasons,
+				...(edit ? { before: post.body, after: edit.body } : {})
+			}
 		});
 		return {
 			notifications: [...told, ...followers],
@@ -177,6 +231,21 @@ export function hidePost(
 ): Promise<void> {
 	return hideWithReason(db, actor, input, {
 		from: ['held', 'published'],
+		alreadyDealtWith: ALREADY_DEALT_WITH
+	});
+}
+
+/**
+ * Hide a post from the held queue: only while it is still held, so a worker who approved it a
+ * moment earlier is not overruled.
+ */
+export function hideHeldPost(
+	db: Database,
+	actor: CurrentUser,
+	input: z.input<typeof hideSchema>
+): Promise<void> {
+	return hideWithReason(db, actor, input, {
+		from: ['held'],
 		alreadyDealtWith: ALREADY_DEALT_WITH
 	});
 }

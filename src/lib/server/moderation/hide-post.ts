@@ -14,6 +14,7 @@ import { authorise } from '../policy';
 import { storeNotifications } from '../notifications/notify';
 import { announceForumWrite } from '../forum/effects';
 import { loadPostWithThread } from '../forum/load';
+import { settleClaim } from './claims';
 
 export const postIdSchema = z.object({ postId: z.number().int().positive().max(2_147_483_647) });
 
@@ -51,6 +52,7 @@ export async function hideWithReason(
 	const now = new Date();
 
 	const told = await db.transaction(async (tx) => {
+		await settleClaim(tx as unknown as Database, actor, { kind: 'post', itemId: post.id }, { now });
 		const extra = (await options.before?.(tx as unknown as Database, post.id, now)) ?? {};
 		const [hidden] = await tx
 			.update(forumPosts)

@@ -16,6 +16,8 @@ import { announceForumWrite } from '../forum/effects';
 import { loadPostWithThread } from '../forum/load';
 import { REPORTED_REASON } from '../forum/report';
 import { hideSchema, hideWithReason, postIdSchema } from './hide-post';
+import { settleClaim } from './claims';
+import { ALREADY_DEALT_WITH } from '../../moderation';
 
 export interface ReportedPost {
 	postId: number;
@@ -106,10 +108,8 @@ export async function reportedPostCount(db: Database): Promise<number> {
 	return Number(row?.n ?? 0);
 }
 
-const ALREADY_DEALT_WITH = 'Another youth worker has already dealt with these reports.';
-
 /** Mark a post's open reports as dealt with; refuses when there were none (someone got there first). */
-async function closeReports(tx: Database, postId: number, actor: CurrentUser, now: Date) {
+export async function closeReports(tx: Database, postId: number, actor: CurrentUser, now: Date) {
 	const closed = await tx
 		.update(forumReports)
 		.set({ reviewedAt: now, reviewedById: actor.id })
@@ -132,6 +132,7 @@ export async function keepReportedPost(
 	const now = new Date();
 
 	const shown = await db.transaction(async (tx) => {
+		await settleClaim(tx as unknown as Database, actor, { kind: 'post', itemId: post.id }, { now });
 		const reasons = await closeReports(tx as unknown as Database, post.id, actor, now);
 		const [restored] = await tx
 			.update(forumPosts)

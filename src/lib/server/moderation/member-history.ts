@@ -1,0 +1,326 @@
+/**
+ * A member as youth workers see them when deciding: their recent posts and what became of them,
+ * earlier sanctions, reports against them, and whether a mute or suspension is in force. A few
+ * queries for any number of members (the queue shows many at once).
+ */
+import { and, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { CurrentUser } from '../accounts/current-user';
+import type { Database } from '../db';
+import {
+	forumPosts,
+	forumReports,
+	forumThreads,
+	memberSanctions,
+	userReports,
+	users,
+	type ContentStatus,
+	type ReportReason,
+	type Role,
+	type SanctionKind
+} from '../db/schema';
+import { NotFoundError } from '../errors';
+import { authorise, isStaff } from '../policy';
+import { MEMBER_NOT_FOUND } from './sanctions';
+import { staffNotesFor, type StaffNoteView } from './staff-notes';
+
+export interface HistoryPost {
+	id: number;
+	threadId: number;
+	threadTitle: string;
+	status: ContentStatus;
+	createdAt: Date;
+	/** Why a youth worker hid or removed it. */
+	reason: string | null;
+	/** Removed by a youth worker (rather than by its author). */
+	removedByStaff: boolean;
+}
+
+export interface SanctionView {
+	id: number;
+	kind: SanctionKind;
+	message: string;
+	endsAt: Date | null;
+	createdAt: Date;
+	issuedBy: string;
+	acknowledgedAt: Date | null;
+	liftedAt: Date | null;
+	liftedBy: string | null;
+}
+
+export interface MemberStanding {
+	mutedUntil: Date | null;
+	suspendedUntil: Date | null;
+	suspendedReason: string | null;
+}
+
+export interface MemberSummary extends MemberStanding {
+	id: number;
+	username: string;
+	joinedAt: Date;
+	staff: boolean;
+	recentPosts: HistoryPost[];
+	sanctions: SanctionView[];
+	openReports: number;
+}
+
+const issuer = alias(users, 'issuer');
+const lifter = alias(users, 'lifter');
+
+function standing(
+	row: { mutedUntil: Date | null; suspendedUntil: Date | null; suspendedReason: string | null },
+	now: Date
+): MemberStanding {
+	const suspended = row.suspendedUntil && row.suspendedUntil > now;
+	return {
+		mutedUntil: row.mutedUntil && row.mutedUntil > now ? row.mutedUntil : null,
+		suspendedUntil: suspended ? row.suspendedUntil : null,
+		suspendedReason: suspended ? row.suspendedReason : null
+	};
+}
+
+async function sanctionsOf(db: Database, userIds: number[], limit?: number) {
+	const query = db
+		.select({
+			userId: memberSanctions.userId,
+			id: memberSanctions.id,
+			kind: memberSanctions.kind,
+			message: memberSanctions.message,
+			endsAt: memberSanctions.endsAt,
+			createdAt: memberSanctions.createdAt,
+			issuedBy: issuer.username,
+			acknowledgedAt: memberSanctions.acknowledgedAt,
+			liftedAt: memberSanctions.liftedAt,
+			liftedBy: lifter.username
+		})
+		.from(memberSanctions)
+		.leftJoin(issuer, eq(issuer.id, memberSanctions.issuedById))
+		.leftJoin(lifter, eq(lifter.id, memberSanctions.liftedById))
+		.where(inArray(memberSanctions.userId, userIds))
+		.orderBy(desc(memberSanctions.createdAt), desc(memberSanctions.id))
+		.$dynamic();
+	const rows = await (limit ? query.limit(limit) : query);
+	return rows.map((r): SanctionView & { userId: number } => ({
+		...r,
+		issuedBy: r.issuedBy ?? 'Former staff member'
+	}));
+}
+
+function toHistoryPost(r: {
+	id: number;
+	threadId: number;
+	threadTitle: string;
+	status: ContentStatus;
+	createdAt: Date;
+	hiddenReason: string | null;
+	deletedById: number | null;
+}): HistoryPost {
+	return {
+		id: r.id,
+		threadId: r.threadId,
+		threadTitle: r.threadTitle,
+		status: r.status,
+		createdAt: r.createdAt,
+		reason: r.status === 'hidden' || r.deletedById !== null ? r.hiddenReason : null,
+		removedByStaff: r.status === 'deleted' && r.deletedById !== null
+	};
+}
+
+/**
+ * For the queue: each member's last few posts (any status), their sanctions, open reports about
+ * them, and their standing now. Four queries however many members.
+ */
+export async function memberSummaries(
+	db: Database,
+	actor: CurrentUser,
+	userIds: number[],
+	{ posts = 5, now = new Date() }: { posts?: number; now?: Date } = {}
+): Promise<Map<number, MemberSummary>> {
+	authorise(actor, 'moderation.review', 'Only youth workers can see members’ history.');
+	const ids = [...new Set(userIds)];
+	const summaries = new Map<number, MemberSummary>();
+	if (ids.length === 0) return summaries;
+
+	const ranked = db
+		.select({
+			id: forumPosts.id,
+			authorId: forumPosts.authorId,
+			threadId: forumPosts.threadId,
+			threadTitle: forumThreads.title,
+			status: forumPosts.status,
+			createdAt: forumPosts.createdAt,
+			hiddenReason: forumPosts.hiddenReason,
+			deletedById: forumPosts.deletedById,
+			n: sql<number>`row_number() over (partition by ${forumPosts.authorId} order by ${forumPosts.createdAt} desc, ${forumPosts.id} desc)`.as(
+				'n'
+			)
+		})
+		.from(forumPosts)
+		.innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
+		.where(inArray(forumPosts.authorId, ids))
+		.as('ranked');
+
+	const [people, recent, sanctions, reports] = await Promise.all([
+		db
+			.select({
+				id: users.id,
+				username: users.username,
+				roles: users.roles,
+				joinedAt: users.createdAt,
+				mutedUntil: users.mutedUntil,
+				suspendedUntil: users.suspendedUntil,
+				suspendedReason: users.suspendedReason
+			})
+			.from(users)
+			.where(inArray(users.id, ids)),
+		db
+			.select()
+			.from(ranked)
+			.where(lte(ranked.n, posts))
+			.orderBy(desc(ranked.createdAt), desc(ranked.id)),
+		sanctionsOf(db, ids),
+		db
+			.select({ userId: userReports.reportedUserId, n: sql<number>`count(*)::int` })
+			.from(userReports)
+			.where(and(inArray(userReports.reportedUserId, ids), isNull(userReports.reviewedAt)))
+			.groupBy(userReports.reportedUserId)
+	]);
+
+	for (const p of people)
+		summaries.set(p.id, {
+			id: p.id,
+			username: p.username,
+			joinedAt: p.joinedAt,
+			staff: isStaff({ id: p.id, roles: p.roles as Role[] }),
+			...standing(p, now),
+			recentPosts: [],
+			sanctions: [],
+			openReports: 0
+		});
+	for (const r of recent) {
+		if (r.authorId === null) continue;
+		summaries.get(r.authorId)?.recentPosts.push(toHistoryPost(r));
+	}
+	for (const s of sanctions) {
+		const summary = summaries.get(s.userId);
+		if (summary && summary.sanctions.length < 5) summary.sanctions.push(s);
+	}
+	for (const r of reports) {
+		const summary = summaries.get(r.userId);
+		if (summary) summary.openReports = Number(r.n);
+	}
+	return summaries;
+}
+
+export interface ReportAgainst {
+	kind: 'member' | 'post';
+	reason: ReportReason;
+	note: string | null;
+	postId: number | null;
+	threadId: number | null;
+	createdAt: Date;
+	reviewedAt: Date | null;
+}
+
+export interface MemberPage extends MemberStanding {
+	id: number;
+	username: string;
+	roles: Role[];
+	staff: boolean;
+	joinedAt: Date;
+	lastSeenAt: Date | null;
+	sanctions: SanctionView[];
+	/** Their posts that were held, hidden or removed, newest first. */
+	moderatedPosts: HistoryPost[];
+	reports: ReportAgainst[];
+	notes: StaffNoteView[];
+	openReports: number;
+}
+
+const LIST_LIMIT = 100;
+
+/** /mod/members/[id]: everything moderation knows about one person. */
+export async function loadMemberPage(
+	db: Database,
+	actor: CurrentUser,
+	userId: number,
+	now = new Date()
+): Promise<MemberPage> {
+	authorise(actor, 'moderation.review', 'Only youth workers can see members’ history.');
+	const [person] = await db.select().from(users).where(eq(users.id, userId));
+	if (!person) throw new NotFoundError(MEMBER_NOT_FOUND);
+
+	const [sanctions, posts, memberReports, postReports, notes] = await Promise.all([
+		sanctionsOf(db, [userId], LIST_LIMIT),
+		db
+			.select({
+				id: forumPosts.id,
+				threadId: forumPosts.threadId,
+				threadTitle: forumThreads.title,
+				status: forumPosts.status,
+				createdAt: forumPosts.createdAt,
+				hiddenReason: forumPosts.hiddenReason,
+				deletedById: forumPosts.deletedById
+			})
+			.from(forumPosts)
+			.innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
+			.where(
+				and(
+					eq(forumPosts.authorId, userId),
+					sql`(${forumPosts.status} in ('held', 'hidden') or ${forumPosts.deletedById} is not null
+						or ${forumPosts.moderatedById} is not null)`
+				)
+			)
+			.orderBy(desc(forumPosts.createdAt), desc(forumPosts.id))
+			.limit(LIST_LIMIT),
+		db
+			.select({
+				reason: userReports.reason,
+				note: userReports.note,
+				postId: userReports.contextPostId,
+				threadId: forumPosts.threadId,
+				createdAt: userReports.createdAt,
+				reviewedAt: userReports.reviewedAt
+			})
+			.from(userReports)
+			.leftJoin(forumPosts, eq(forumPosts.id, userReports.contextPostId))
+			.where(eq(userReports.reportedUserId, userId))
+			.orderBy(desc(userReports.createdAt))
+			.limit(LIST_LIMIT),
+		db
+			.select({
+				reason: forumReports.reason,
+				note: forumReports.note,
+				postId: forumReports.postId,
+				threadId: forumPosts.threadId,
+				createdAt: forumReports.createdAt,
+				reviewedAt: forumReports.reviewedAt
+			})
+			.from(forumReports)
+			.innerJoin(forumPosts, eq(forumPosts.id, forumReports.postId))
+			.where(eq(forumPosts.authorId, userId))
+			.orderBy(desc(forumReports.createdAt))
+			.limit(LIST_LIMIT),
+		staffNotesFor(db, actor, [userId], LIST_LIMIT)
+	]);
+
+	const reports: ReportAgainst[] = [
+		...memberReports.map((r) => ({ kind: 'member' as const, ...r })),
+		...postReports.map((r) => ({ kind: 'post' as const, ...r }))
+	].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+
+	return {
+		id: person.id,
+		username: person.username,
+		roles: person.roles,
+		staff: isStaff({ id: person.id, roles: person.roles }),
+		joinedAt: person.createdAt,
+		lastSeenAt: person.lastSeenAt,
+		...standing(person, now),
+		sanctions,
+		moderatedPosts: posts.map(toHistoryPost),
+		reports,
+		notes: notes.get(userId) ?? [],
+		openReports: memberReports.filter((r) => r.reviewedAt === null).length
+	};
+}

@@ -1,0 +1,326 @@
+/**
+ * The review queue at /mod: one list of everything waiting for a youth worker. Held posts (new
+ * member, risk, watched word, personal information), reported posts (reasons with counts) and
+ * reported members, each with its reason, the screening result, its author's recent history,
+ * the staff notes on them, and who (if anyone) is looking at it. Oldest first, or highest risk
+ * first (imminent > high > concern > none, then most reports, then oldest). A fixed number of
+ * queries however long the queue is.
+ */
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { CurrentUser } from '../accounts/current-user';
+import type { Database } from '../db';
+import {
+	forumCategories,
+	forumPosts,
+	forumReports,
+	forumThreads,
+	users,
+	type ContentStatus,
+	type ReportReason
+} from '../db/schema';
+import { authorise } from '../policy';
+import { liveClaims, type ClaimRef, type ClaimView } from './claims';
+import { memberSummaries, type MemberSummary } from './member-history';
+import { listReportedUsers } from './reported-users';
+import { staffNotesFor, type StaffNoteView } from './staff-notes';
+import {
+	QUEUE_KINDS,
+	QUEUE_SORTS,
+	type QueueCounts,
+	type QueueKind,
+	type QueueSort
+} from '../../moderation';
+
+export type RiskLevel = 'none' | 'concern' | 'high' | 'imminent';
+export type QueueItemKind = 'held' | 'reported_post' | 'reported_user';
+
+export interface QueuePost {
+	id: number;
+	threadId: number;
+	threadTitle: string;
+	categoryName: string;
+	opening: boolean;
+	/** Sanitised when written: the only form rendered. */
+	html: string;
+	/** The Markdown, for "approve with edit". */
+	body: string;
+	contentWarning: string | null;
+	status: ContentStatus;
+	createdAt: Date;
+	editedAt: Date | null;
+}
+
+export interface QueueItem {
+	/** Unique in the queue: "post-12", "user-5". */
+	key: string;
+	kind: QueueItemKind;
+	claimRef: ClaimRef;
+	/** Held since / first reported. */
+	waitingSince: Date;
+	/** The screening result (a reported member has none of their own). */
+	risk: RiskLevel;
+	reportCount: number;
+	/** Why screening or pre-moderation held it. */
+	heldReasons: string[];
+	reportReasons: { reason: ReportReason; count: number }[];
+	reporterNotes: string[];
+	post: QueuePost | null;
+	/** For a reported member: the posts their reporters pointed at. */
+	contextPosts: { postId: number; threadId: number }[];
+	memberId: number | null;
+	memberName: string;
+	claim: ClaimView | null;
+}
+
+export interface ReviewQueue {
+	sort: QueueSort;
+	kind: QueueKind;
+	items: QueueItem[];
+	members: Map<number, MemberSummary>;
+	notes: Map<number, StaffNoteView[]>;
+	counts: QueueCounts;
+}
+
+export interface QueueQuery {
+	sort: QueueSort;
+	kind: QueueKind;
+}
+
+/** Query parameters as typed in the address bar: anything unknown means the default. */
+export function parseQueueQuery(params: URLSearchParams): QueueQuery {
+	const sort = params.get('sort');
+	const kind = params.get('kind');
+	return {
+		sort: (QUEUE_SORTS as readonly string[]).includes(sort ?? '') ? (sort as QueueSort) : 'oldest',
+		kind: (QUEUE_KINDS as readonly string[]).includes(kind ?? '') ? (kind as QueueKind) : 'all'
+	};
+}
+
+const RISK_RANK: Record<RiskLevel, number> = { imminent: 3, high: 2, concern: 1, none: 0 };
+const FORMER_MEMBER = 'Former member';
+
+/** At most this many of each kind at once: the queue is worked from the top. */
+export const QUEUE_LIMIT = 200;
+
+const postColumns = {
+	id: forumPosts.id,
+	threadId: forumPosts.threadId,
+	threadTitle: forumThreads.title,
+	categoryName: forumCategories.name,
+	opening: sql<boolean>`${forumPosts.threadTitle} is not null`,
+	html: forumPosts.html,
+	body: forumPosts.body,
+	contentWarning: forumPosts.contentWarning,
+	status: forumPosts.status,
+	createdAt: forumPosts.createdAt,
+	editedAt: forumPosts.editedAt,
+	authorId: forumPosts.authorId,
+	authorName: users.username,
+	reasons: forumPosts.screeningReasons,
+	riskLevel: forumPosts.riskLevel
+};
+
+function selectQueuePosts(db: Database) {
+	return db
+		.select(postColumns)
+		.from(forumPosts)
+		.innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
+		.innerJoin(forumCategories, eq(forumCategories.id, forumThreads.categoryId))
+		.leftJoin(users, eq(users.id, forumPosts.authorId));
+}
+
+type PostRow = Awaited<ReturnType<ReturnType<typeof selectQueuePosts>['execute']>>[number];
+
+function toQueuePost(r: PostRow): QueuePost {
+	return {
+		id: r.id,
+		threadId: r.threadId,
+		threadTitle: r.threadTitle,
+		categoryName: r.categoryName,
+		opening: Boolean(r.opening),
+		html: r.html,
+		body: r.body,
+		contentWarning: r.contentWarning,
+		status: r.status,
+		createdAt: r.createdAt,
+		editedAt: r.editedAt
+	};
+}
+
+async function heldItems(db: Database): Promise<QueueItem[]> {
+	const rows = await selectQueuePosts(db)
+		.where(eq(forumPosts.status, 'held'))
+		.orderBy(asc(forumPosts.createdAt), asc(forumPosts.id))
+		.limit(QUEUE_LIMIT);
+	return rows.map((r) => ({
+		key: `post-${r.id}`,
+		kind: 'held',
+		claimRef: { kind: 'post', itemId: r.id },
+		waitingSince: r.createdAt,
+		risk: r.riskLevel,
+		reportCount: 0,
+		heldReasons: r.reasons,
+		reportReasons: [],
+		reporterNotes: [],
+		post: toQueuePost(r),
+		contextPosts: [],
+		memberId: r.authorId,
+		memberName: r.authorName ?? FORMER_MEMBER,
+		claim: null
+	}));
+}
+
+async function reportedPostItems(db: Database): Promise<QueueItem[]> {
+	const reports = await db
+		.select({
+			postId: forumReports.postId,
+			reason: forumReports.reason,
+			note: forumReports.note,
+			createdAt: forumReports.createdAt
+		})
+		.from(forumReports)
+		.innerJoin(forumPosts, eq(forumPosts.id, forumReports.postId))
+		.where(
+			and(isNull(forumReports.reviewedAt), inArray(forumPosts.status, ['published', 'hidden']))
+		)
+		.orderBy(asc(forumReports.createdAt), asc(forumReports.id));
+	const grouped = new Map<
+		number,
+		{ reasons: QueueItem['reportReasons']; notes: string[]; first: Date; count: number }
+	>();
+	for (const r of reports) {
+		let group = grouped.get(r.postId);
+		if (!group) {
+			if (grouped.size >= QUEUE_LIMIT) continue;
+			group = { reasons: [], notes: [], first: r.createdAt, count: 0 };
+			grouped.set(r.postId, group);
+		}
+		group.count += 1;
+		const counted = group.reasons.find((x) => x.reason === r.reason);
+		if (counted) counted.count += 1;
+		else group.reasons.push({ reason: r.reason, count: 1 });
+		if (r.note) group.notes.push(r.note);
+	}
+	if (grouped.size === 0) return [];
+	const rows = await selectQueuePosts(db).where(inArray(forumPosts.id, [...grouped.keys()]));
+	return rows.map((r) => {
+		const group = grouped.get(r.id)!;
+		return {
+			key: `post-${r.id}`,
+			kind: 'reported_post',
+			claimRef: { kind: 'post', itemId: r.id },
+			waitingSince: group.first,
+			risk: r.riskLevel,
+			reportCount: group.count,
+			heldReasons: [],
+			reportReasons: group.reasons.sort((a, b) => b.count - a.count),
+			reporterNotes: group.notes,
+			post: toQueuePost(r),
+			contextPosts: [],
+			memberId: r.authorId,
+			memberName: r.authorName ?? FORMER_MEMBER,
+			claim: null
+		};
+	});
+}
+
+async function reportedUserItems(db: Database, actor: CurrentUser): Promise<QueueItem[]> {
+	const reported = await listReportedUsers(db, actor, QUEUE_LIMIT);
+	return reported.map((r) => ({
+		key: `user-${r.userId}`,
+		kind: 'reported_user',
+		claimRef: { kind: 'user', itemId: r.userId },
+		waitingSince: r.firstReportedAt,
+		risk: 'none',
+		reportCount: r.reasons.reduce((n, x) => n + x.count, 0),
+		heldReasons: [],
+		reportReasons: r.reasons,
+		reporterNotes: r.notes,
+		post: null,
+		contextPosts: r.contextPosts,
+		memberId: r.userId,
+		memberName: r.username,
+		claim: null
+	}));
+}
+
+function byOldest(a: QueueItem, b: QueueItem): number {
+	return a.waitingSince.getTime() - b.waitingSince.getTime() || a.key.localeCompare(b.key);
+}
+
+function byRisk(a: QueueItem, b: QueueItem): number {
+	return RISK_RANK[b.risk] - RISK_RANK[a.risk] || b.reportCount - a.reportCount || byOldest(a, b);
+}
+
+export async function loadReviewQueue(
+	db: Database,
+	actor: CurrentUser,
+	query: QueueQuery = { sort: 'oldest', kind: 'all' },
+	now = new Date()
+): Promise<ReviewQueue> {
+	authorise(actor, 'moderation.review', 'Only youth workers can see the review queue.');
+	const [held, reportedPosts, reportedUsers] = await Promise.all([
+		heldItems(db),
+		reportedPostItems(db),
+		reportedUserItems(db, actor)
+	]);
+	const counts: QueueCounts = {
+		held: held.length,
+		reportedPosts: reportedPosts.length,
+		reportedUsers: reportedUsers.length,
+		total: held.length + reportedPosts.length + reportedUsers.length
+	};
+	const chosen =
+		query.kind === 'held'
+			? held
+			: query.kind === 'reported'
+				? reportedPosts
+				: query.kind === 'users'
+					? reportedUsers
+					: [...held, ...reportedPosts, ...reportedUsers];
+	const items = chosen.sort(query.sort === 'risk' ? byRisk : byOldest);
+
+	const memberIds = items.map((i) => i.memberId).filter((id): id is number => id !== null);
+	const [postClaims, userClaims, members, notes] = await Promise.all([
+		liveClaims(
+			db,
+			'post',
+			items.filter((i) => i.claimRef.kind === 'post').map((i) => i.claimRef.itemId),
+			now
+		),
+		liveClaims(
+			db,
+			'user',
+			items.filter((i) => i.claimRef.kind === 'user').map((i) => i.claimRef.itemId),
+			now
+		),
+		memberSummaries(db, actor, memberIds, { now }),
+		staffNotesFor(db, actor, memberIds, 5)
+	]);
+	for (const item of items)
+		item.claim =
+			(item.claimRef.kind === 'post' ? postClaims : userClaims).get(item.claimRef.itemId) ?? null;
+	return { sort: query.sort, kind: query.kind, items, members, notes, counts };
+}
+
+/** What the staff header shows: how many items wait, by kind (one query). */
+export async function queueCounts(db: Database): Promise<QueueCounts> {
+	const [row] = await db
+		.select({
+			held: sql<number>`(select count(*)::int from forum_posts where status = 'held')`,
+			reportedPosts: sql<number>`(
+				select count(distinct r.post_id)::int from forum_reports r
+				join forum_posts p on p.id = r.post_id
+				where r.reviewed_at is null and p.status in ('published', 'hidden')
+			)`,
+			reportedUsers: sql<number>`(
+				select count(distinct u.reported_user_id)::int from user_reports u
+				where u.reviewed_at is null
+			)`
+		})
+		.from(sql`(select 1) as one`);
+	const held = Number(row?.held ?? 0);
+	const reportedPosts = Number(row?.reportedPosts ?? 0);
+	const reportedUsers = Number(row?.reportedUsers ?? 0);
+	return { held, reportedPosts, reportedUsers, total: held + reportedPosts + reportedUsers };
+}

@@ -1,0 +1,97 @@
+import { error } from '@sveltejs/kit';
+import { database } from '$lib/server/db';
+import { NotFoundError } from '$lib/server/errors';
+import { parseId } from '$lib/server/http/form';
+import { requireCapability } from '$lib/server/http/guard';
+import { loadMemberPage } from '$lib/server/moderation/member-history';
+import { MEMBER_NOT_FOUND } from '$lib/server/moderation/sanctions';
+import { can } from '$lib/server/policy';
+import { formatDate, formatDateTime } from '$lib/format';
+import { REPORT_REASON_LABELS } from '$lib/forum';
+import { SANCTION_KIND_LABELS } from '$lib/moderation';
+import { roleLabel } from '$lib/roles';
+import { liftAction, noteAction, sanctionAction } from '../../member-actions';
+import type { Actions, PageServerLoad } from './$types';
+
+const STATUS_WORDS: Record<string, string> = {
+	published: 'Showing',
+	held: 'Waiting for a youth worker',
+	hidden: 'Hidden by a youth worker',
+	deleted: 'Removed'
+};
+
+export const load: PageServerLoad = async ({ locals, url, params, depends }) => {
+	const me = requireCapability(locals, url, 'moderation.review');
+	depends('forum:mod');
+	const id = parseId(params.id);
+	if (id === null) error(404, MEMBER_NOT_FOUND);
+	let member: Awaited<ReturnType<typeof loadMemberPage>>;
+	try {
+		member = await loadMemberPage(await database(), me, id);
+	} catch (e) {
+		if (e instanceof NotFoundError) error(404, MEMBER_NOT_FOUND);
+		throw e;
+	}
+	return {
+		canAct: can(me, 'moderation.act'),
+		member: {
+			id: member.id,
+			username: member.username,
+			staff: member.staff,
+			roles: member.roles.map(roleLabel),
+			joined: formatDate(member.joinedAt),
+			lastSeen: formatDateTime(member.lastSeenAt),
+			muted: member.mutedUntil ? formatDateTime(member.mutedUntil) : null,
+			suspended: member.suspendedUntil ? formatDateTime(member.suspendedUntil) : null,
+			suspendedReason: member.suspendedReason,
+			openReports: member.openReports
+		},
+		sanctions: member.sanctions.map((s) => ({
+			id: s.id,
+			kind: SANCTION_KIND_LABELS[s.kind] ?? s.kind,
+			message: s.message,
+			by: s.issuedBy,
+			when: formatDateTime(s.createdAt),
+			until: s.endsAt ? formatDateTime(s.endsAt) : null,
+			acknowledged: s.kind === 'warning' ? formatDateTime(s.acknowledgedAt, 'Not yet read') : null,
+			lifted: s.liftedAt
+				? `${formatDateTime(s.liftedAt)} by ${s.liftedBy ?? 'a former staff member'}`
+				: null
+		})),
+		posts: member.moderatedPosts.map((p) => ({
+			id: p.id,
+			threadId: p.threadId,
+			threadTitle: p.threadTitle,
+			status:
+				p.status === 'deleted'
+					? p.removedByStaff
+						? 'Removed by a youth worker'
+						: 'Removed by its author'
+					: STATUS_WORDS[p.status],
+			reason: p.reason,
+			written: formatDateTime(p.createdAt)
+		})),
+		reports: member.reports.map((r, i) => ({
+			id: i,
+			about: r.kind === 'member' ? 'Them' : 'A post',
+			reason: REPORT_REASON_LABELS[r.reason] ?? r.reason,
+			note: r.note,
+			link:
+				r.postId && r.threadId ? `/forum/t/${r.threadId}?post=${r.postId}#post-${r.postId}` : null,
+			when: formatDateTime(r.createdAt),
+			open: r.reviewedAt === null
+		})),
+		notes: member.notes.map((n) => ({
+			id: n.id,
+			body: n.body,
+			author: n.author,
+			when: formatDateTime(n.createdAt)
+		}))
+	};
+};
+
+export const actions: Actions = {
+	sanction: (event) => sanctionAction(event),
+	lift: (event) => liftAction(event),
+	note: (event) => noteAction(event)
+};
