@@ -4,6 +4,9 @@ declare global {
 	namespace App {
 		interface Locals {
 			user: CurrentUser | null;
+			/** Read with the user, once per request (null when signed out). */
+			pendingWarning: boolean;
+			unreadNotifications: number | null;
 			requestId: string;
 		}
 		interface Error {

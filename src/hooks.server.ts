@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { authHandle } from '$lib/server/accounts/authjs';
-import { loadCurrentUser } from '$lib/server/accounts/current-user';
+import { loadSession } from '$lib/server/accounts/current-user';
 import { claimsFromCookieHeader } from '$lib/server/accounts/session-token';
 import { config } from '$lib/server/config';
 import { database } from '$lib/server/db';
@@ -11,7 +11,6 @@ import { log } from '$lib/server/log';
 import { withRequestContext } from '$lib/server/request-context';
 import { runtime } from '$lib/server/runtime';
 import { seedDemo } from '$lib/server/demo/seed';
-import { hasPendingWarning } from '$lib/server/moderation/sanctions';
 import { openDuringWarning, WARNING_PATH } from '$lib/moderation';
 
 export const init: ServerInit = async () => {
@@ -75,7 +74,10 @@ const currentUser: Handle = async ({ event, resolve }) => {
 		secret: authSecret,
 		secure: event.url.protocol === 'https:'
 	});
-	event.locals.user = await loadCurrentUser(await database(), claims);
+	const session = await loadSession(await database(), claims);
+	event.locals.user = session?.user ?? null;
+	event.locals.pendingWarning = session?.pendingWarning ?? false;
+	event.locals.unreadNotifications = session?.unreadNotifications ?? null;
 	return resolve(event);
 };
 
@@ -84,12 +86,7 @@ const currentUser: Handle = async ({ event, resolve }) => {
  * page except help, the guidelines, signing out and the warning itself.
  */
 const warningGate: Handle = async ({ event, resolve }) => {
-	const { user } = event.locals;
-	if (
-		user &&
-		!openDuringWarning(event.url.pathname) &&
-		(await hasPendingWarning(await database(), user.id))
-	)
+	if (event.locals.pendingWarning && !openDuringWarning(event.url.pathname))
 		redirect(
 			303,
 			`${WARNING_PATH}?next=${encodeURIComponent(event.url.pathname + event.url.search)}`

@@ -1,6 +1,5 @@
 import { config } from '$lib/server/config';
 import { database } from '$lib/server/db';
-import { unreadCount } from '$lib/server/notifications/notify';
 import { can, isMuted } from '$lib/server/policy';
 import { openAlertCount } from '$lib/server/safeguarding/alerts';
 import { queueCounts } from '$lib/server/moderation/queue';
@@ -25,14 +24,17 @@ export const load: LayoutServerLoad = async ({ locals, url, depends }) => {
 		reviewQueue: null
 	};
 	if (user) {
-		const db = await database();
-		let queue: Awaited<ReturnType<typeof queueCounts>> | null;
-		[counts.openAlerts, counts.unreadNotifications, queue] = await Promise.all([
-			seesAlerts ? openAlertCount(db) : null,
-			unreadCount(db, user.id),
-			reviews ? queueCounts(db) : null
-		]);
-		counts.reviewQueue = queue?.total ?? null;
+		// Unread notifications came with the user (hooks.server.ts); staff counts are one query each.
+		counts.unreadNotifications = locals.unreadNotifications;
+		if (seesAlerts || reviews) {
+			const db = await database();
+			let queue: Awaited<ReturnType<typeof queueCounts>> | null;
+			[counts.openAlerts, queue] = await Promise.all([
+				seesAlerts ? openAlertCount(db) : null,
+				reviews ? queueCounts(db) : null
+			]);
+			counts.reviewQueue = queue?.total ?? null;
+		}
 	}
 	return {
 		siteName: config().SITE_NAME,

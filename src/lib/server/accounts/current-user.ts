@@ -2,9 +2,9 @@
  * The signed-in person as every request and socket sees them: re-read from the database each
  * time, so a suspension, role change or "sign out everywhere" acts at once.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { users, type Role, type User } from '../db/schema';
+import { memberSanctions, notifications, users, type Role, type User } from '../db/schema';
 import { isStaff } from '../policy';
 import { log } from '../log';
 
@@ -32,11 +32,47 @@ export async function loadCurrentUser(
 	db: Database,
 	claims: SessionClaims | null
 ): Promise<CurrentUser | null> {
+	return (await loadSession(db, claims))?.user ?? null;
+}
+
+/**
+ * What every signed-in request needs to know, in one query: who this is (if the session still
+ * stands), whether a youth worker's warning waits to be read, and how many notifications are unread.
+ */
+export interface RequestSession {
+	user: CurrentUser;
+	pendingWarning: boolean;
+	unreadNotifications: number;
+}
+
+export async function loadSession(
+	db: Database,
+	claims: SessionClaims | null
+): Promise<RequestSession | null> {
 	if (!claims || !Number.isInteger(claims.userId)) return null;
-	const [user] = await db.select().from(users).where(eq(users.id, claims.userId));
-	if (!user || user.sessionVersion !== claims.sessionVersion || isSuspended(user)) return null;
+	const [row] = await db
+		.select({
+			user: users,
+			pendingWarning: sql<boolean>`exists (
+				select 1 from ${memberSanctions} w
+				where w.user_id = ${claims.userId} and w.kind = 'warning' and w.acknowledged_at is null
+			)`,
+			unreadNotifications: sql<number>`(
+				select count(*)::int from ${notifications} n
+				where n.user_id = ${claims.userId} and n.read_at is null
+			)`
+		})
+		.from(users)
+		.where(eq(users.id, claims.userId));
+	if (!row) return null;
+	const { user } = row;
+	if (user.sessionVersion !== claims.sessionVersion || isSuspended(user)) return null;
 	noteLastSeen(db, user);
-	return toCurrentUser(user);
+	return {
+		user: toCurrentUser(user),
+		pendingWarning: Boolean(row.pendingWarning),
+		unreadNotifications: Number(row.unreadNotifications)
+	};
 }
 
 /** Of these sessions, the user ids whose session is no longer valid (one query for many sockets). */
