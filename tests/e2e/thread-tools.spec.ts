@@ -91,7 +91,9 @@ test('a youth worker pins and locks a conversation; a member sees it first and c
 	// On the category page it comes first, marked pinned and locked, above the newer one.
 	await memberPage.goto('/forum');
 	await memberPage.getByRole('link', { name: 'Physical health', exact: true }).click();
-	await expect(memberPage.getByRole('heading', { level: 1, name: 'Physical health' })).toBeVisible();
+	await expect(
+		memberPage.getByRole('heading', { level: 1, name: 'Physical health' })
+	).toBeVisible();
 	const titles = await memberPage.getByRole('heading', { level: 3 }).allTextContents();
 	const pinnedAt = titles.findIndex((t) => t.includes(pinnedTitle));
 	expect(pinnedAt).toBeGreaterThanOrEqual(0);
