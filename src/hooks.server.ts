@@ -94,14 +94,8 @@ const warningGate: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** app.html's quick-exit script needs the neutral site's address, safe inside a JS string. */
-const quickExitUrl = () =>
-	JSON.stringify(config().QUICK_EXIT_URL).slice(1, -1).replace(/</g, '\\u003c');
-
 const securityHeaders: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%together.quick_exit_url%', quickExitUrl())
-	});
+	const response = await resolve(event);
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
 	return response;

@@ -122,7 +122,7 @@ export const OWN_COLLAPSE_WORDS_MAX = 10;
 
 /** A warning as compared with a member's list: trimmed, spaces collapsed, case-insensitive. */
 export function normaliseWarning(warning: string): string {
-	return warning.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en-GB');
+	return warning.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** Whether words behind this warning start folded for this person (a post, quote or excerpt). */

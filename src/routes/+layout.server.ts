@@ -38,6 +38,8 @@ export const load: LayoutServerLoad = async ({ locals, url, depends }) => {
 	}
 	return {
 		siteName: config().SITE_NAME,
+		// For app.html's quick-exit script, through <meta name="quick-exit"> in the layout.
+		quickExitUrl: config().QUICK_EXIT_URL,
 		user: user
 			? {
 					id: user.id,

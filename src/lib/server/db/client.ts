@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { acquireDataDirLock } from './lock';
+import type { Sql } from 'postgres';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -29,6 +30,23 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
 	return openPglite('dataDir' in target ? target.dataDir : undefined);
 }
 
+/**
+ * Drizzle sends each query unprepared unless it is given a name, so PostgreSQL parses and plans
+ * the same page queries on every request (on a thread page that was most of the database's time).
+ * With prepared statements, postgres.js keeps each distinct query text prepared per connection
+ * (connections are recycled every 30–60 minutes, which bounds the cache) and PostgreSQL can reuse
+ * a generic plan. Queries inside transactions are left as they are.
+ */
+function preparingStatements(client: Sql): Sql {
+	return new Proxy(client, {
+		get(target, property, receiver) {
+			if (property !== 'unsafe') return Reflect.get(target, property, receiver);
+			return (query: string, args?: unknown[], options: Record<string, unknown> = {}) =>
+				target.unsafe(query, args as never, { ...options, prepare: true });
+		}
+	});
+}
+
 async function openPostgres(url: string): Promise<OpenDatabase> {
 	const { default: postgres } = await import('postgres');
 	const { drizzle } = await import('drizzle-orm/postgres-js');
@@ -36,7 +54,7 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
 		max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
 		onnotice: () => {}
 	});
-	const db = drizzle(client, { schema }) as unknown as Database;
+	const db = drizzle(preparingStatements(client), { schema }) as unknown as Database;
 	return {
 		db,
 		kind: 'postgres',
