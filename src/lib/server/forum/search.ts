@@ -57,41 +57,65 @@ export async function searchPosts(db: Database, input: SearchInput): Promise<Sea
 	const { q, category, page } = parseOrThrow(searchSchema, input);
 	const query = sql`websearch_to_tsquery('english', ${q})`;
 	const offset = (page - 1) * RESULTS_PER_PAGE;
-	const rows = await db
-		.select({
-			postId: forumPosts.id,
-			threadId: forumThreads.id,
-			threadTitle: forumThreads.title,
-			categorySlug: forumCategories.slug,
-			categoryName: forumCategories.name,
-			authorId: forumPosts.authorId,
-			username: users.username,
-			roles: users.roles,
-			publishedAt: forumPosts.publishedAt,
-			contentWarning: forumPosts.contentWarning,
-			excerpt: sql<string>`ts_headline('english', ${forumPosts.body}, ${query},
-				${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`,
-			total: sql<number>`count(*) over ()`.mapWith(Number)
-		})
-		.from(forumPosts)
-		.innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
-		.innerJoin(forumCategories, eq(forumCategories.id, forumThreads.categoryId))
-		.leftJoin(users, eq(users.id, forumPosts.authorId))
-		.where(
-			and(
-				sql`${forumPosts.searchVector} @@ ${query}`,
-				eq(forumPosts.status, 'published'),
-				eq(forumThreads.status, 'published'),
-				category ? eq(forumCategories.slug, category) : undefined
+	// Every match as (id, rank, when), narrow, counted once; only the page's 20 are then joined to
+	// their words, thread and author, and only they get an excerpt (ts_headline is costly).
+	const matches = db.$with('matches').as(
+		db
+			.select({
+				id: sql<number>`${forumPosts.id}`.as('match_id'),
+				rank: sql<number>`ts_rank(${forumPosts.searchVector}, ${query})`.as('match_rank'),
+				at: sql<Date>`${forumPosts.publishedAt}`.as('match_at')
+			})
+			.from(forumPosts)
+			.innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
+			.where(
+				and(
+					sql`${forumPosts.searchVector} @@ ${query}`,
+					eq(forumPosts.status, 'published'),
+					eq(forumThreads.status, 'published'),
+					category
+						? sql`${forumThreads.categoryId} = (select c.id from ${forumCategories} c where c.slug = ${category})`
+						: undefined
+				)
 			)
-		)
-		.orderBy(
-			desc(sql`ts_rank(${forumPosts.searchVector}, ${query})`),
-			desc(forumPosts.publishedAt),
-			desc(forumPosts.id)
-		)
-		.limit(RESULTS_PER_PAGE)
-		.offset(offset);
+	);
+	const top = db
+		.$with('top')
+		.as(
+			db
+				.select({ id: matches.id, rank: matches.rank, at: matches.at })
+				.from(matches)
+				.orderBy(desc(matches.rank), desc(matches.at), desc(matches.id))
+				.limit(RESULTS_PER_PAGE)
+				.offset(offset)
+		);
+	// How best to find the matches depends on the words (a rare word or a common one), so each search
+	// is planned afresh: statements inside a transaction are not prepared (see db/client.ts).
+	const rows = await db.transaction((tx) =>
+		tx
+			.with(matches, top)
+			.select({
+				postId: forumPosts.id,
+				threadId: forumThreads.id,
+				threadTitle: forumThreads.title,
+				categorySlug: forumCategories.slug,
+				categoryName: forumCategories.name,
+				authorId: forumPosts.authorId,
+				username: users.username,
+				roles: users.roles,
+				publishedAt: forumPosts.publishedAt,
+				contentWarning: forumPosts.contentWarning,
+				excerpt: sql<string>`ts_headline('english', ${forumPosts.body}, ${query},
+				${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`,
+				total: sql<number>`(select count(*) from ${matches})`.mapWith(Number)
+			})
+			.from(top)
+			.innerJoin(forumPosts, eq(forumPosts.id, top.id))
+			.innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
+			.innerJoin(forumCategories, eq(forumCategories.id, forumThreads.categoryId))
+			.leftJoin(users, eq(users.id, forumPosts.authorId))
+			.orderBy(desc(top.rank), desc(top.at), desc(top.id))
+	);
 
 	const total = rows[0]?.total ?? 0;
 	return {
