@@ -44,7 +44,10 @@ function sentence(next: () => number, words: number): string {
 export interface SeededForum {
 	threadId: number;
 	categorySlug: string;
+	/** Two words that occur together in about 6% of posts. */
 	searchQuery: string;
+	/** One word in about a quarter of all posts. */
+	commonWord: string;
 }
 
 export async function seedForum(databaseUrl: string): Promise<SeededForum> {
@@ -123,7 +126,12 @@ export async function seedForum(databaseUrl: string): Promise<SeededForum> {
 		const [{ slug }] = await sql<{ slug: string }[]>`
 			select c.slug from forum_categories c join forum_threads t on t.category_id = c.id
 			where t.id = ${measured.id}`;
-		return { threadId: measured.id, categorySlug: slug, searchQuery: 'sickle cell' };
+		return {
+			threadId: measured.id,
+			categorySlug: slug,
+			searchQuery: 'sickle cell',
+			commonWord: 'asthma'
+		};
 	} finally {
 		await sql.end();
 	}

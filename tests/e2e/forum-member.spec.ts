@@ -9,6 +9,7 @@ import { test, expect, signIn, type Account } from './fixtures';
 import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
 import type { Database } from '../../src/lib/server/db';
 import { createThread } from '../../src/lib/server/forum/create-thread';
+import { replyToThread } from '../../src/lib/server/forum/reply';
 import { approvePost } from '../../src/lib/server/moderation/held-posts';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -321,4 +322,55 @@ test('a member reports another member from one of their posts and is thanked', a
 	expect(await violations(page)).toEqual([]);
 	await page.getByRole('link', { name: 'Back to the conversation' }).click();
 	await expect(post).toBeVisible();
+});
+
+test('a report reaches the review queue; the youth worker hides the post and readers no longer see it', async ({
+	page,
+	browser,
+	makeAccount,
+	database
+}) => {
+	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
+	const author = await makeAccount({ prefix: 'seller' });
+	const reporter = await makeAccount({ prefix: 'reporter' });
+	const thread = await approvedConversation(database.db, worker, worker, {
+		title: `Revision tips ${Date.now()}`,
+		body: 'What helps you revise?'
+	});
+	const threadId = Number(thread.split('/').pop());
+	const reply = await replyToThread(database.db, actor(author, ['young_person']), {
+		threadId,
+		body: 'Buy my revision notes, cheap, message me.'
+	});
+	if (reply.status === 'blocked') throw new Error(reply.message);
+	if (reply.status === 'held')
+		await approvePost(database.db, actor(worker, ['youth_worker']), { postId: reply.postId });
+
+	// The reporter reports the reply as spam and is thanked.
+	await signIn(page, reporter);
+	await page.goto(thread);
+	const post = page.getByRole('article', { name: `Reply by ${author.username}` });
+	await post.getByRole('link', { name: `Report post by ${author.username}` }).click();
+	await page.getByRole('group', { name: 'What is wrong?' }).getByLabel('Spam').check();
+	await page.getByRole('button', { name: 'Send report' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Thank you' })).toBeVisible();
+
+	// The youth worker finds it in the queue with its reason, and hides it.
+	const workerPage = await (await browser.newContext()).newPage();
+	await signIn(workerPage, worker);
+	await workerPage.goto('/mod?kind=reported');
+	const item = workerPage.getByRole('article', { name: `Reply by ${author.username}` });
+	await expect(item).toContainText('Spam (1)');
+	await item.getByText(`Hide the reply by ${author.username}`, { exact: true }).click();
+	await item.getByLabel('Why it is hidden').fill('Selling is not allowed here.');
+	await item.getByRole('button', { name: 'Hide post' }).click();
+	await expect(
+		workerPage.getByRole('status').filter({ hasText: 'Hidden: its author has been told why.' })
+	).toBeVisible();
+	await workerPage.context().close();
+
+	// Readers no longer see it; the reporter is not told anything more.
+	await page.goto(thread);
+	await expect(page.getByText('Buy my revision notes')).toHaveCount(0);
+	await expect(page.getByRole('article', { name: `Reply by ${author.username}` })).toHaveCount(0);
 });
