@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/lib/server/db/schema/users';
 import {
+	assertMayPost,
 	authorise,
 	can,
 	capabilitiesOf,
@@ -125,5 +126,20 @@ describe('roles and capabilities', () => {
 		).toThrow(new NotAllowedError('Only admins can manage accounts.'));
 		expect(() => authorise(null, 'content.post')).toThrow(NotAllowedError);
 		expect(() => authorise(person('admin'), 'admin.users')).not.toThrow();
+	});
+
+	it('lets a muted person read, report and ask for help, but not post or react, until the mute ends', () => {
+		const later = new Date(Date.now() + 60_000);
+		const earlier = new Date(Date.now() - 60_000);
+		const muted = { ...person('young_person'), mutedUntil: later };
+		expect(can(muted, 'content.post')).toBe(false);
+		expect(can(muted, 'content.react')).toBe(false);
+		expect(can(muted, 'content.report')).toBe(true);
+		expect(capabilitiesOf(muted).has('content.post')).toBe(false);
+		expect(() => assertMayPost(muted)).toThrow(/paused your posting until/);
+		const over = { ...person('young_person'), mutedUntil: earlier };
+		expect(can(over, 'content.post')).toBe(true);
+		expect(() => assertMayPost(over)).not.toThrow();
+		expect(can({ ...person('admin'), suspended: true }, 'admin.users')).toBe(false);
 	});
 });

@@ -45,25 +45,40 @@ export interface RequestSession {
 	unreadNotifications: number;
 }
 
+/** Every request runs it, so it is built once per database and sent as a prepared statement. */
+const sessionQueries = new WeakMap<Database, ReturnType<typeof prepareSessionQuery>>();
+
+function prepareSessionQuery(db: Database) {
+	const userId = sql.placeholder('userId');
+	return db
+		.select({
+			user: users,
+			pendingWarning: sql<boolean>`exists (
+				select 1 from ${memberSanctions} w
+				where w.user_id = ${userId} and w.kind = 'warning' and w.acknowledged_at is null
+			)`,
+			unreadNotifications: sql<number>`(
+				select count(*)::int from ${notifications} n
+				where n.user_id = ${userId} and n.read_at is null
+			)`
+		})
+		.from(users)
+		.where(eq(users.id, userId))
+		.prepare('request_session');
+}
+
+function sessionQuery(db: Database) {
+	let query = sessionQueries.get(db);
+	if (!query) sessionQueries.set(db, (query = prepareSessionQuery(db)));
+	return query;
+}
+
 export async function loadSession(
 	db: Database,
 	claims: SessionClaims | null
 ): Promise<RequestSession | null> {
 	if (!claims || !Number.isInteger(claims.userId)) return null;
-	const [row] = await db
-		.select({
-			user: users,
-			pendingWarning: sql<boolean>`exists (
-				select 1 from ${memberSanctions} w
-				where w.user_id = ${claims.userId} and w.kind = 'warning' and w.acknowledged_at is null
-			)`,
-			unreadNotifications: sql<number>`(
-				select count(*)::int from ${notifications} n
-				where n.user_id = ${claims.userId} and n.read_at is null
-			)`
-		})
-		.from(users)
-		.where(eq(users.id, claims.userId));
+	const [row] = await sessionQuery(db).execute({ userId: claims.userId });
 	if (!row) return null;
 	const { user } = row;
 	if (user.sessionVersion !== claims.sessionVersion || isSuspended(user)) return null;
