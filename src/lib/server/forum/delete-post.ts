@@ -46,25 +46,7 @@ export async function deleteOwnPost(
 			.update(forumPosts)
 			.set({ status: 'deleted', deletedAt: now })
 			.where(eq(forumPosts.id, post.id));
-		let goesToo = false;
-		if (opening) {
-			const [others] = await tx
-				.select({ n: count() })
-				.from(forumPosts)
-				.where(
-					and(
-						eq(forumPosts.threadId, thread.id),
-						ne(forumPosts.id, post.id),
-						eq(forumPosts.status, 'published')
-					)
-				);
-			goesToo = others.n === 0;
-			if (goesToo)
-				await tx
-					.update(forumThreads)
-					.set({ status: 'deleted' })
-					.where(eq(forumThreads.id, thread.id));
-		}
+		const goesToo = opening && (await removeThreadIfNothingElsePublic(tx, thread, post.id));
 		await recordAudit(tx, {
 			actorId: author.id,
 			action: 'forum.post.delete',
@@ -85,4 +67,30 @@ export async function deleteOwnPost(
 		queueChanged: post.status === 'held'
 	});
 	return { threadId: thread.id, threadDeleted, categorySlug: thread.categorySlug };
+}
+
+/**
+ * When an opening post is removed, its conversation goes too unless another post in it is public
+ * (then the thread stays, with "removed" where the opening post was). A thread nobody could see
+ * anyway (held) goes with it. Inside the remover's transaction; says whether the thread went.
+ */
+export async function removeThreadIfNothingElsePublic(
+	tx: Database,
+	thread: { id: number; status: string },
+	postId: number
+): Promise<boolean> {
+	const [others] = await tx
+		.select({ n: count() })
+		.from(forumPosts)
+		.where(
+			and(
+				eq(forumPosts.threadId, thread.id),
+				ne(forumPosts.id, postId),
+				eq(forumPosts.status, 'published')
+			)
+		);
+	const goes = thread.status !== 'published' || others.n === 0;
+	if (goes)
+		await tx.update(forumThreads).set({ status: 'deleted' }).where(eq(forumThreads.id, thread.id));
+	return goes;
 }

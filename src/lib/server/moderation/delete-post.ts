@@ -4,17 +4,18 @@
  * stay for staff. The author is told why (never who). Only one worker's action takes effect: a
  * held post must still be held; a reported one must still have open reports (which this closes).
  */
-import { and, count, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CurrentUser } from '../accounts/current-user';
 import { recordAudit } from '../audit/record';
 import type { Database } from '../db';
-import { forumPosts, forumThreads } from '../db/schema';
+import { forumPosts } from '../db/schema';
 import { parseOrThrow, ValidationError } from '../errors';
 import { authorise } from '../policy';
 import { storeNotifications } from '../notifications/notify';
 import { announceForumWrite } from '../forum/effects';
 import { loadPostWithThread } from '../forum/load';
+import { removeThreadIfNothingElsePublic } from '../forum/delete-post';
 import { settleClaim } from './claims';
 import { hideSchema } from './hide-post';
 import { closeReports } from './reported-posts';
@@ -58,26 +59,7 @@ export async function deletePostAsStaff(
 			)
 			.returning({ id: forumPosts.id });
 		if (!deleted) throw new ValidationError({ post: ALREADY_DEALT_WITH });
-		let threadDeleted = false;
-		if (opening) {
-			// The conversation goes too unless something else in it is public.
-			const [others] = await tx
-				.select({ n: count() })
-				.from(forumPosts)
-				.where(
-					and(
-						eq(forumPosts.threadId, thread.id),
-						ne(forumPosts.id, post.id),
-						eq(forumPosts.status, 'published')
-					)
-				);
-			threadDeleted = thread.status !== 'published' || others.n === 0;
-			if (threadDeleted)
-				await tx
-					.update(forumThreads)
-					.set({ status: 'deleted' })
-					.where(eq(forumThreads.id, thread.id));
-		}
+		const threadDeleted = opening && (await removeThreadIfNothingElsePublic(t, thread, post.id));
 		await recordAudit(tx, {
 			actorId: actor.id,
 			action: 'forum.post.staff_delete',
