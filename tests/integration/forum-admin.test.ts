@@ -4,8 +4,7 @@
  * case still needs them, and youth workers can read a post's edit history (nobody else can).
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { database, type Database } from '../../src/lib/server/db';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
 	auditLog,
 	evidenceSnapshots,
@@ -17,13 +16,11 @@ import {
 	safeguardingAlerts,
 	userReports
 } from '../../src/lib/server/db/schema';
-import { createAccount, OPERATOR } from '../../src/lib/server/accounts/manage';
 import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
 import { ConflictError, NotFoundError, ValidationError } from '../../src/lib/server/errors';
 import { NotAllowedError } from '../../src/lib/server/policy';
 import { installPublisher } from '../../src/lib/server/realtime/publisher';
 import { getSettings, updateSettings } from '../../src/lib/server/settings';
-import { goOnDuty } from '../../src/lib/server/safeguarding/duty';
 import { createThread } from '../../src/lib/server/forum/create-thread';
 import { replyToThread } from '../../src/lib/server/forum/reply';
 import { editOwnPost } from '../../src/lib/server/forum/edit-post';
@@ -41,50 +38,16 @@ import {
 } from '../../src/lib/server/forum/categories';
 import { purgeDeletedPosts } from '../../src/lib/server/forum/retention';
 import { loadPostHistory } from '../../src/lib/server/forum/revisions';
-import type { PostOutcome } from '../../src/lib/server/forum/outcome';
-import { joinedDaysAgo } from '../support/members';
+import { setUpForum } from '../support/forum';
+import { rejection, written } from '../support/outcomes';
 
-const PASSWORD = 'plum-tractor-velvet';
 const DAY = 86_400_000;
 
-let db: Database;
-let admin: CurrentUser;
-let worker: CurrentUser;
-let next = 0;
-
-function account(roles: CurrentUser['roles'] = ['young_person']) {
-	next += 1;
-	return createAccount(db, OPERATOR, {
-		username: `admin_t_${next}`,
-		password: PASSWORD,
-		roles
-	}).then((user) => joinedDaysAgo(db, user));
-}
-
-beforeAll(async () => {
-	db = await database();
-	await updateSettings(db, OPERATOR, { premoderatePosts: 0 });
-	admin = await account(['admin']);
-	worker = await account(['youth_worker']);
-	await goOnDuty(db, worker);
-});
+const { db, account, worker } = await setUpForum('admin_t', { workerOnDuty: true });
+const admin = await account(['admin']);
 
 beforeEach(() => installPublisher({ publish() {}, disconnectUser() {} }));
 afterEach(() => installPublisher(undefined));
-
-function written(outcome: PostOutcome) {
-	if (outcome.status === 'blocked') throw new Error(`blocked: ${outcome.message}`);
-	return outcome;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-	return promise.then(
-		() => {
-			throw new Error('expected it to be refused');
-		},
-		(error: Error) => error
-	);
-}
 
 const fieldError = (error: Error, field: string) => (error as ValidationError).fieldErrors?.[field];
 
@@ -293,12 +256,14 @@ describe('forum categories', () => {
 });
 
 describe('retention of deleted posts', () => {
+	let checkIns = 0;
+
 	/** A reply by `author` in a fresh thread. */
 	async function replyBy(author: CurrentUser, body: string) {
 		const { threadId } = written(
 			await createThread(db, worker, {
 				categorySlug: 'mental-health',
-				title: `Check-in ${next++}`,
+				title: `Check-in ${++checkIns}`,
 				body: 'How is everyone?'
 			})
 		);

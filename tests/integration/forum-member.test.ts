@@ -4,13 +4,7 @@
  * on a thread page, posts removed by a youth worker, and reporting a member.
  */
 import { and, eq } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import type { PGlite } from '@electric-sql/pglite';
-import type { Sql } from 'postgres';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { database, type Database } from '../../src/lib/server/db';
-import * as schema from '../../src/lib/server/db/schema';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
 	auditLog,
 	evidenceSnapshots,
@@ -23,8 +17,11 @@ import {
 	userReports,
 	users
 } from '../../src/lib/server/db/schema';
-import { createAccount, OPERATOR } from '../../src/lib/server/accounts/manage';
-import { joinedDaysAgo } from '../support/members';
+import { OPERATOR } from '../../src/lib/server/accounts/manage';
+import { setUpForum } from '../support/forum';
+import { countingDatabase } from '../support/counting-database';
+import { recordPublished } from '../support/published';
+import { rejection, written } from '../support/outcomes';
 import { loadSession, type CurrentUser } from '../../src/lib/server/accounts/current-user';
 import {
 	DEFAULT_PREFERENCES,
@@ -34,9 +31,7 @@ import {
 } from '../../src/lib/server/accounts/preferences';
 import { NotFoundError, ValidationError } from '../../src/lib/server/errors';
 import { NotAllowedError } from '../../src/lib/server/policy';
-import { installPublisher, type Audience } from '../../src/lib/server/realtime/publisher';
 import { updateSettings } from '../../src/lib/server/settings';
-import { goOnDuty } from '../../src/lib/server/safeguarding/duty';
 import { createThread } from '../../src/lib/server/forum/create-thread';
 import { replyToThread } from '../../src/lib/server/forum/reply';
 import { deleteOwnPost } from '../../src/lib/server/forum/delete-post';
@@ -48,57 +43,26 @@ import { MEMBER_REPORT_THANKS, reportMember } from '../../src/lib/server/forum/r
 import { approvePost } from '../../src/lib/server/moderation/held-posts';
 import { FORUM_EVENTS, warningFolds, type PostView } from '../../src/lib/forum';
 
-const PASSWORD = 'plum-tractor-velvet';
 const CRISIS_TEXT = 'i cant do this anymore im going to take all my pills tonight';
 
-let db: Database;
-let worker: CurrentUser;
-let next = 0;
+const { db, account, worker } = await setUpForum('member', { workerOnDuty: true });
 
-function account(roles: CurrentUser['roles'] = ['young_person']) {
-	next += 1;
-	// Joined a while ago, so posting in quick succession is not held back by new members' limits.
-	return createAccount(db, OPERATOR, {
-		username: `member_${next}`,
-		password: PASSWORD,
-		roles
-	}).then((user) => joinedDaysAgo(db, user));
-}
-
-let published: { audience: Audience; event: string; payload: unknown }[] = [];
-const recorder = {
-	publish(audience: Audience, event: string, payload: unknown) {
-		published.push({ audience, event, payload });
-	},
-	disconnectUser() {}
-};
-
-beforeAll(async () => {
-	db = await database();
-	await updateSettings(db, OPERATOR, { premoderatePosts: 0 });
-	worker = await account(['youth_worker']);
-	await goOnDuty(db, worker);
-});
-
-beforeEach(() => {
-	published = [];
-	installPublisher(recorder);
-});
-
-afterEach(() => installPublisher(undefined));
+const { published, install, uninstall } = recordPublished();
+beforeEach(install);
+afterEach(uninstall);
 
 async function startThread(
 	author: CurrentUser,
 	{ title = 'Anyone else nervous about results day?', body = 'I cannot sleep.', warning = '' } = {}
 ) {
-	const outcome = await createThread(db, author, {
-		categorySlug: 'mental-health',
-		title,
-		body,
-		contentWarning: warning || undefined
-	});
-	if (outcome.status === 'blocked') throw new Error(`blocked: ${outcome.message}`);
-	return outcome;
+	return written(
+		await createThread(db, author, {
+			categorySlug: 'mental-health',
+			title,
+			body,
+			contentWarning: warning || undefined
+		})
+	);
 }
 
 async function reply(
@@ -107,18 +71,7 @@ async function reply(
 	body = 'Same here, you are not alone.',
 	extra: { quotePostId?: number; contentWarning?: string } = {}
 ) {
-	const outcome = await replyToThread(db, author, { threadId, body, ...extra });
-	if (outcome.status === 'blocked') throw new Error(`blocked: ${outcome.message}`);
-	return outcome;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-	return promise.then(
-		() => {
-			throw new Error('expected it to be refused');
-		},
-		(error: Error) => error
-	);
+	return written(await replyToThread(db, author, { threadId, body, ...extra }));
 }
 
 async function postSeenBy(viewer: CurrentUser, threadId: number, postId: number) {
@@ -272,7 +225,7 @@ describe('the thread page', () => {
 
 		// Last seen just now, so signing in does not also note it (a write every 5 minutes at most).
 		await db.update(users).set({ lastSeenAt: new Date() }).where(eq(users.id, reader.id));
-		const counted = countingDatabase();
+		const counted = countingDatabase(db);
 		// What a request does: the session (user, pending warning, unread count), then the page.
 		const session = await loadSession(counted.db, {
 			userId: reader.id,
@@ -286,7 +239,7 @@ describe('the thread page', () => {
 		expect(page.warnings).toEqual({ openWarnings: true, alwaysCollapse: ['grief'] });
 		expect(counted.queries()).toBeLessThanOrEqual(3);
 
-		const asFan = countingDatabase();
+		const asFan = countingDatabase(db);
 		const fanPage = await loadThreadPage(asFan.db, fans[2], { threadId, page: 2 });
 		expect(fanPage.posts.some((p) => p.reactions.mine.includes('helped'))).toBe(true);
 		expect(asFan.queries()).toBeLessThanOrEqual(2);
@@ -608,7 +561,7 @@ describe('reporting a member', () => {
 		const { postId } = await postBy(author);
 		const other = await postBy(author, 'And again.');
 		await reportMember(db, reporter, { postId, reason: 'spam' });
-		published = [];
+		published.length = 0;
 		const again = await reportMember(db, reporter, { postId: other.postId, reason: 'racism' });
 		expect(again.message).toBe(MEMBER_REPORT_THANKS);
 		expect(await reportsAbout(author.id)).toHaveLength(1);
@@ -691,15 +644,4 @@ async function toldSince(threadId: number, before: { id: number }[]): Promise<nu
 		.filter((n) => !earlier.has(n.id))
 		.map((n) => n.userId)
 		.sort((a, b) => a - b);
-}
-
-/** The same database connection, counting every statement sent through it. */
-function countingDatabase() {
-	let n = 0;
-	const logger = { logQuery: () => void (n += 1) };
-	const client = (db as unknown as { $client: unknown }).$client;
-	const counted = process.env.DATABASE_URL
-		? drizzlePostgres(client as Sql, { schema, logger })
-		: drizzlePglite(client as PGlite, { schema, logger });
-	return { db: counted as unknown as Database, queries: () => n };
 }

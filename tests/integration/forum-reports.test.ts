@@ -4,8 +4,7 @@
  * nothing.
  */
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { database, type Database } from '../../src/lib/server/db';
+import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import {
 	auditLog,
 	evidenceSnapshots,
@@ -13,14 +12,12 @@ import {
 	forumReports,
 	safeguardingAlerts
 } from '../../src/lib/server/db/schema';
-import { createAccount, OPERATOR } from '../../src/lib/server/accounts/manage';
-import { joinedDaysAgo } from '../support/members';
+import { setUpForum } from '../support/forum';
+import { recordPublished } from '../support/published';
+import { rejection } from '../support/outcomes';
 import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
 import { ValidationError } from '../../src/lib/server/errors';
 import { NotAllowedError } from '../../src/lib/server/policy';
-import { installPublisher, type Audience } from '../../src/lib/server/realtime/publisher';
-import { updateSettings } from '../../src/lib/server/settings';
-import { goOnDuty } from '../../src/lib/server/safeguarding/duty';
 import { createThread } from '../../src/lib/server/forum/create-thread';
 import { replyToThread } from '../../src/lib/server/forum/reply';
 import { loadThreadPage } from '../../src/lib/server/forum/read';
@@ -31,43 +28,11 @@ import {
 } from '../../src/lib/server/moderation/reported-posts';
 import { FORUM_EVENTS } from '../../src/lib/forum';
 
-const PASSWORD = 'plum-tractor-velvet';
+const { db, account, worker } = await setUpForum('report', { workerOnDuty: true });
 
-let db: Database;
-let worker: CurrentUser;
-let next = 0;
-
-function account(roles: CurrentUser['roles'] = ['young_person']) {
-	next += 1;
-	// Established members (joined a month ago): new members' posting limits are tested on their own.
-	return createAccount(db, OPERATOR, {
-		username: `report_${next}`,
-		password: PASSWORD,
-		roles
-	}).then((user) => joinedDaysAgo(db, user));
-}
-
-let published: { audience: Audience; event: string; payload: unknown }[] = [];
-const recorder = {
-	publish(audience: Audience, event: string, payload: unknown) {
-		published.push({ audience, event, payload });
-	},
-	disconnectUser() {}
-};
-
-beforeAll(async () => {
-	db = await database();
-	await updateSettings(db, OPERATOR, { premoderatePosts: 0 });
-	worker = await account(['youth_worker']);
-	await goOnDuty(db, worker);
-});
-
-beforeEach(() => {
-	published = [];
-	installPublisher(recorder);
-});
-
-afterEach(() => installPublisher(undefined));
+const { published, install, uninstall } = recordPublished();
+beforeEach(install);
+afterEach(uninstall);
 
 /** A thread with a reply by `author`; returns the reply's ids. */
 async function replyBy(
@@ -84,15 +49,6 @@ async function replyBy(
 	const reply = await replyToThread(db, author, { threadId: thread.threadId, body });
 	if (reply.status !== 'published') throw new Error(`reply was ${reply.status}`);
 	return { threadId: reply.threadId, postId: reply.postId, body };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-	return promise.then(
-		() => {
-			throw new Error('expected it to be refused');
-		},
-		(error: Error) => error
-	);
 }
 
 const reportsOn = (postId: number) =>
@@ -193,7 +149,7 @@ describe('reporting a post', () => {
 		const reporter = await account();
 		const { postId } = await replyBy(author);
 		const before = await db.$count(auditLog);
-		published = [];
+		published.length = 0;
 		const error = await rejection(
 			reportPost(db, reporter, { postId, reason: 'other', note: '   ' })
 		);

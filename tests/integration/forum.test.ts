@@ -6,14 +6,8 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { connectSignedIn } from '../support/session-socket';
 import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import type { PGlite } from '@electric-sql/pglite';
-import type { Sql } from 'postgres';
 import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { database, type Database } from '../../src/lib/server/db';
-import * as schema from '../../src/lib/server/db/schema';
 import {
 	auditLog,
 	evidenceSnapshots,
@@ -23,21 +17,22 @@ import {
 	notifications,
 	safeguardingAlerts
 } from '../../src/lib/server/db/schema';
-import { createAccount, OPERATOR } from '../../src/lib/server/accounts/manage';
-import { joinedDaysAgo } from '../support/members';
+import { OPERATOR } from '../../src/lib/server/accounts/manage';
+import { setUpForum } from '../support/forum';
+import { countingDatabase } from '../support/counting-database';
+import { recordPublished } from '../support/published';
+import { rejection, written } from '../support/outcomes';
 import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
 import { NotFoundError, ValidationError } from '../../src/lib/server/errors';
 import { NotAllowedError } from '../../src/lib/server/policy';
 import {
 	installPublisher,
 	publisher,
-	type Audience,
 	type Publisher
 } from '../../src/lib/server/realtime/publisher';
 import { attachRealtime, closeRealtime } from '../../src/lib/server/realtime/attach';
 import { resetConfig } from '../../src/lib/server/config';
 import { updateSettings } from '../../src/lib/server/settings';
-import { goOnDuty } from '../../src/lib/server/safeguarding/duty';
 import { BULLYING_MESSAGE } from '../../src/lib/server/safety/screen';
 import { createThread } from '../../src/lib/server/forum/create-thread';
 import { replyToThread } from '../../src/lib/server/forum/reply';
@@ -46,54 +41,22 @@ import { deleteOwnPost } from '../../src/lib/server/forum/delete-post';
 import { listCategories, loadCategoryPage, loadThreadPage } from '../../src/lib/server/forum/read';
 import { searchPosts } from '../../src/lib/server/forum/search';
 import { NEW_MEMBER_REASON } from '../../src/lib/server/forum/screening';
-import type { PostOutcome } from '../../src/lib/server/forum/outcome';
 import '../../src/lib/server/forum/live';
 import { approvePost, hidePost, listHeldPosts } from '../../src/lib/server/moderation/held-posts';
 import { ALLOWED_TAGS } from '../../src/lib/server/content/render';
 import { XSS_CORPUS } from '../unit/content/xss-corpus';
 import type { PostView } from '../../src/lib/forum';
 
-const PASSWORD = 'plum-tractor-velvet';
 const CRISIS_TEXT = 'i cant do this anymore im going to take all my pills tonight';
 
-let db: Database;
-let worker: CurrentUser;
-let next = 0;
-
-function account(roles: CurrentUser['roles'] = ['young_person']) {
-	next += 1;
-	// Established members (joined a month ago): new members' posting limits are tested on their own.
-	return createAccount(db, OPERATOR, {
-		username: `forum_${next}`,
-		password: PASSWORD,
-		roles
-	}).then((user) => joinedDaysAgo(db, user));
-}
+// Members here are past pre-moderation unless a test says otherwise, and a youth worker is on
+// duty, so alerts go to them (rather than escalating at once).
+const { db, account, worker } = await setUpForum('forum', { workerOnDuty: true });
 
 /** Everything the services publish, as the socket server would send it. */
-let published: { audience: Audience; event: string; payload: unknown }[] = [];
-const recorder = {
-	publish(audience: Audience, event: string, payload: unknown) {
-		published.push({ audience, event, payload });
-	},
-	disconnectUser() {}
-};
-
-beforeAll(async () => {
-	db = await database();
-	// Members here are past pre-moderation unless a test says otherwise.
-	await updateSettings(db, OPERATOR, { premoderatePosts: 0 });
-	worker = await account(['youth_worker']);
-	// Someone on duty, so alerts go to them (rather than escalating at once).
-	await goOnDuty(db, worker);
-});
-
-beforeEach(() => {
-	published = [];
-	installPublisher(recorder);
-});
-
-afterEach(() => installPublisher(undefined));
+const { published, install, uninstall } = recordPublished();
+beforeEach(install);
+afterEach(uninstall);
 
 async function startThread(
 	author: CurrentUser,
@@ -103,27 +66,11 @@ async function startThread(
 		category = 'mental-health'
 	} = {}
 ) {
-	const outcome = await createThread(db, author, { categorySlug: category, title, body });
-	if (outcome.status === 'blocked') throw new Error(`blocked: ${outcome.message}`);
-	return outcome;
-}
-
-function written(outcome: PostOutcome) {
-	if (outcome.status === 'blocked') throw new Error(`blocked: ${outcome.message}`);
-	return outcome;
+	return written(await createThread(db, author, { categorySlug: category, title, body }));
 }
 
 async function postsSeenBy(viewer: CurrentUser, threadId: number): Promise<PostView[]> {
 	return (await loadThreadPage(db, viewer, { threadId, page: 1 })).posts;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-	return promise.then(
-		() => {
-			throw new Error('expected it to be refused');
-		},
-		(error: Error) => error
-	);
 }
 
 describe('categories', () => {
@@ -205,7 +152,7 @@ describe('new-member pre-moderation', () => {
 		const newcomer = await account();
 		const other = await account();
 		const { threadId } = await startThread(worker, { title: 'Anyone else nervous about college?' });
-		published = [];
+		published.length = 0;
 
 		const outcome = written(
 			await replyToThread(db, newcomer, { threadId, body: 'Me! Starting in September.' })
@@ -229,7 +176,7 @@ describe('new-member pre-moderation', () => {
 		expect(item?.reasons).toEqual([NEW_MEMBER_REASON]);
 		expect(item?.author.username).toBe(newcomer.username);
 
-		published = [];
+		published.length = 0;
 		await approvePost(db, worker, { postId: outcome.postId });
 		const seen = await postsSeenBy(other, threadId);
 		expect(seen.find((p) => p.id === outcome.postId)?.status).toBe('published');
@@ -303,7 +250,7 @@ describe('screening in the forum', () => {
 		const member = await account();
 		const peer = await account();
 		const { threadId } = await startThread(peer, { title: 'Rough week' });
-		published = [];
+		published.length = 0;
 
 		const outcome = written(await replyToThread(db, member, { threadId, body: CRISIS_TEXT }));
 		expect(outcome.status).toBe('held');
@@ -365,7 +312,7 @@ describe('screening in the forum', () => {
 		const { threadId } = await startThread(peer, { title: 'Unpopular opinion' });
 		const posts = await db.$count(forumPosts);
 		const audits = await db.$count(auditLog);
-		published = [];
+		published.length = 0;
 
 		const outcome = await replyToThread(db, member, { threadId, body: 'nobody cares, just kys' });
 		expect(outcome).toMatchObject({ status: 'blocked', field: 'body', message: BULLYING_MESSAGE });
@@ -517,7 +464,7 @@ describe('editing and deleting your own posts', () => {
 		const reply = written(
 			await replyToThread(db, member, { threadId, body: 'try morning sessions' })
 		);
-		published = [];
+		published.length = 0;
 		const edited = written(
 			await editOwnPost(db, member, { postId: reply.postId, body: 'try **morning** sessions' })
 		);
@@ -694,14 +641,14 @@ describe('the thread page', () => {
 					quotePostId: i % 3 === 0 ? postId : undefined
 				})
 			);
-		const counted = countingDatabase();
+		const counted = countingDatabase(db);
 		const page = await loadThreadPage(counted.db, member, { threadId, page: 1 });
 		expect(page.posts).toHaveLength(50);
 		expect(page.posts.filter((p) => p.quote).length).toBeGreaterThan(10);
 		expect(counted.queries()).toBeGreaterThan(0);
 		expect(counted.queries()).toBeLessThanOrEqual(4);
 
-		const counted2 = countingDatabase();
+		const counted2 = countingDatabase(db);
 		const last = await loadThreadPage(counted2.db, member, {
 			threadId,
 			page: 1,
@@ -816,14 +763,3 @@ describe('watching a thread live', () => {
 		}
 	});
 });
-
-/** The same database connection, counting every statement sent through it. */
-function countingDatabase() {
-	let n = 0;
-	const logger = { logQuery: () => void (n += 1) };
-	const client = (db as unknown as { $client: unknown }).$client;
-	const counted = process.env.DATABASE_URL
-		? drizzlePostgres(client as Sql, { schema, logger })
-		: drizzlePglite(client as PGlite, { schema, logger });
-	return { db: counted as unknown as Database, queries: () => n };
-}

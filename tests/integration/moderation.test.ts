@@ -5,8 +5,7 @@
  * see and can do; staff notes; and who may do any of it.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { database, type Database } from '../../src/lib/server/db';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
 	auditLog,
 	forumPostRevisions,
@@ -19,13 +18,15 @@ import {
 	userReports,
 	users
 } from '../../src/lib/server/db/schema';
-import { createAccount, OPERATOR } from '../../src/lib/server/accounts/manage';
-import { joinedDaysAgo } from '../support/members';
+import { OPERATOR } from '../../src/lib/server/accounts/manage';
+import { PASSWORD } from '../support/members';
+import { setUpForum } from '../support/forum';
+import { recordPublished } from '../support/published';
+import { rejection, written } from '../support/outcomes';
 import { loadCurrentUser, type CurrentUser } from '../../src/lib/server/accounts/current-user';
 import { checkCredentials } from '../../src/lib/server/accounts/login';
 import { NotFoundError, ValidationError } from '../../src/lib/server/errors';
 import { NotAllowedError } from '../../src/lib/server/policy';
-import { installPublisher, type Audience } from '../../src/lib/server/realtime/publisher';
 import { updateSettings } from '../../src/lib/server/settings';
 import { createThread } from '../../src/lib/server/forum/create-thread';
 import { replyToThread } from '../../src/lib/server/forum/reply';
@@ -58,64 +59,20 @@ import { loadMemberPage } from '../../src/lib/server/moderation/member-history';
 import { ALREADY_DEALT_WITH } from '../../src/lib/moderation';
 import { FORUM_EVENTS } from '../../src/lib/forum';
 
-const PASSWORD = 'plum-tractor-velvet';
-
-let db: Database;
-let worker: CurrentUser;
-let colleague: CurrentUser;
-let starterThreadId: number;
-let next = 0;
-
-function account(roles: CurrentUser['roles'] = ['young_person']) {
-	next += 1;
-	// Joined a while ago, so posting in quick succession is not held back by new members' limits.
-	return createAccount(db, OPERATOR, { username: `mod_${next}`, password: PASSWORD, roles }).then(
-		(user) => joinedDaysAgo(db, user)
-	);
-}
-
-let published: { audience: Audience; event: string; payload: unknown }[] = [];
-let disconnected: number[] = [];
-const recorder = {
-	publish(audience: Audience, event: string, payload: unknown) {
-		published.push({ audience, event, payload });
-	},
-	disconnectUser(userId: number) {
-		disconnected.push(userId);
-	}
-};
-
-beforeAll(async () => {
-	db = await database();
-	// Members' posts are published unless a test turns pre-moderation on.
-	await updateSettings(db, OPERATOR, { premoderatePosts: 0 });
-	worker = await account(['youth_worker']);
-	colleague = await account(['youth_worker']);
-	const thread = await createThread(db, worker, {
+// Members' posts are published unless a test turns pre-moderation on.
+const { db, account, worker } = await setUpForum('mod', { workerOnDuty: false });
+const colleague = await account(['youth_worker']);
+const { threadId: starterThreadId } = written(
+	await createThread(db, worker, {
 		categorySlug: 'mental-health',
 		title: 'Check-in thread',
 		body: 'How is everyone doing this week?'
-	});
-	if (thread.status === 'blocked') throw new Error(thread.message);
-	starterThreadId = thread.threadId;
-});
+	})
+);
 
-beforeEach(() => {
-	published = [];
-	disconnected = [];
-	installPublisher(recorder);
-});
-
-afterEach(() => installPublisher(undefined));
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-	return promise.then(
-		() => {
-			throw new Error('expected it to be refused');
-		},
-		(error: Error) => error
-	);
-}
+const { published, disconnected, install, uninstall } = recordPublished();
+beforeEach(install);
+afterEach(uninstall);
 
 /** The person as their next request sees them (mutes and roles re-read). */
 async function fresh(user: CurrentUser): Promise<CurrentUser> {

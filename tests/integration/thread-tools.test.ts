@@ -5,15 +5,11 @@
  * can post again. Only youth workers can use the tools, and only one worker's change takes effect.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { database, type Database } from '../../src/lib/server/db';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, forumThreads } from '../../src/lib/server/db/schema';
-import { createAccount, OPERATOR } from '../../src/lib/server/accounts/manage';
 import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
 import { ConflictError, NotFoundError, ValidationError } from '../../src/lib/server/errors';
 import { NotAllowedError } from '../../src/lib/server/policy';
-import { installPublisher, type Audience } from '../../src/lib/server/realtime/publisher';
-import { updateSettings } from '../../src/lib/server/settings';
 import { createThread } from '../../src/lib/server/forum/create-thread';
 import { replyToThread } from '../../src/lib/server/forum/reply';
 import { loadCategoryPage, loadThreadPage } from '../../src/lib/server/forum/read';
@@ -25,67 +21,25 @@ import {
 	setThreadLocked,
 	setThreadPinned
 } from '../../src/lib/server/forum/thread-tools';
-import type { PostOutcome } from '../../src/lib/server/forum/outcome';
 import { FORUM_EVENTS } from '../../src/lib/forum';
 import { formatDateTime, toLondonInput } from '../../src/lib/format';
-import { joinedDaysAgo } from '../support/members';
+import { setUpForum } from '../support/forum';
+import { recordPublished } from '../support/published';
+import { rejection, written } from '../support/outcomes';
 
-const PASSWORD = 'plum-tractor-velvet';
 const MINUTE = 60_000;
 
-let db: Database;
-let worker: CurrentUser;
-let next = 0;
+// Established members: new members' posting limits are tested in rate-limits.test.ts.
+const { db, account, worker } = await setUpForum('tools', { workerOnDuty: false });
 
-function account(roles: CurrentUser['roles'] = ['young_person']) {
-	next += 1;
-	// Established members: new members' posting limits are tested in rate-limits.test.ts.
-	return createAccount(db, OPERATOR, {
-		username: `tools_${next}`,
-		password: PASSWORD,
-		roles
-	}).then((user) => joinedDaysAgo(db, user));
-}
-
-let published: { audience: Audience; event: string; payload: unknown }[] = [];
-const recorder = {
-	publish(audience: Audience, event: string, payload: unknown) {
-		published.push({ audience, event, payload });
-	},
-	disconnectUser() {}
-};
-
-beforeAll(async () => {
-	db = await database();
-	await updateSettings(db, OPERATOR, { premoderatePosts: 0 });
-	worker = await account(['youth_worker']);
-});
-
-beforeEach(() => {
-	published = [];
-	installPublisher(recorder);
-});
-
-afterEach(() => installPublisher(undefined));
-
-function written(outcome: PostOutcome) {
-	if (outcome.status === 'blocked') throw new Error(`blocked: ${outcome.message}`);
-	return outcome;
-}
+const { published, install, uninstall } = recordPublished();
+beforeEach(install);
+afterEach(uninstall);
 
 async function startThread(author: CurrentUser, title: string, category = 'physical-health') {
 	return written(
 		await createThread(db, author, { categorySlug: category, title, body: 'What do you think?' })
 	).threadId;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-	return promise.then(
-		() => {
-			throw new Error('expected it to be refused');
-		},
-		(error: Error) => error
-	);
 }
 
 async function threadRow(id: number) {

@@ -6,6 +6,11 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../src/lib/server/db';
 import { users } from '../../src/lib/server/db/schema';
+import { createAccount, OPERATOR } from '../../src/lib/server/accounts/manage';
+import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
+
+/** The password of every account `accountMaker` makes. */
+export const PASSWORD = 'plum-tractor-velvet';
 
 export async function joinedDaysAgo<T extends { id: number }>(
 	db: Database,
@@ -18,4 +23,22 @@ export async function joinedDaysAgo<T extends { id: number }>(
 		.set({ createdAt: new Date(now.getTime() - days * 86_400_000) })
 		.where(eq(users.id, user.id));
 	return user;
+}
+
+export type MakeAccount = (roles?: CurrentUser['roles']) => Promise<CurrentUser>;
+
+/**
+ * Makes established members (joined a month ago), named `${prefix}_1`, `${prefix}_2`, … with
+ * `PASSWORD`: young people unless given other roles. New members' limits are tested on their own.
+ */
+export function accountMaker(db: Database, prefix: string): MakeAccount {
+	let made = 0;
+	return (roles = ['young_person']) => {
+		made += 1;
+		return createAccount(db, OPERATOR, {
+			username: `${prefix}_${made}`,
+			password: PASSWORD,
+			roles
+		}).then((user) => joinedDaysAgo(db, user));
+	};
 }

@@ -1,0 +1,45 @@
+/**
+ * A recorder in place of the socket server: everything the services publish, as it would be sent,
+ * and whom they would disconnect. Put it in place before each test and take it away after:
+ *
+ *     const { published, install, uninstall } = recordPublished();
+ *     beforeEach(install);
+ *     afterEach(uninstall);
+ *
+ * Each test starts with empty lists; `published.length = 0` forgets what a test's setup published.
+ */
+import {
+	installPublisher,
+	type Audience,
+	type Publisher
+} from '../../src/lib/server/realtime/publisher';
+
+export interface PublishedEvent {
+	audience: Audience;
+	event: string;
+	payload: unknown;
+}
+
+export function recordPublished() {
+	const published: PublishedEvent[] = [];
+	const disconnected: number[] = [];
+	const recorder: Publisher = {
+		publish(audience, event, payload) {
+			published.push({ audience, event, payload });
+		},
+		disconnectUser(userId) {
+			disconnected.push(userId);
+		}
+	};
+	return {
+		published,
+		disconnected,
+		/** Empties the lists and installs the recorder. */
+		install: () => {
+			published.length = 0;
+			disconnected.length = 0;
+			installPublisher(recorder);
+		},
+		uninstall: () => installPublisher(undefined)
+	};
+}
