@@ -320,10 +320,16 @@ test('a youth worker clears ten mixed items with the keyboard alone', async ({
 	).toBeVisible();
 
 	await expect(last).toHaveCount(0);
-	// Empty, once anything another test is working on meanwhile has been dealt with too.
-	const empty = page.getByRole('heading', { level: 2, name: 'Nothing is waiting. Thank you!' });
-	await expect(empty).toBeVisible({ timeout: 45_000 });
-	await expect(queueLink).toHaveAccessibleName('Review queue, 0 waiting');
+	// All ten are dealt with. (Tests running alongside may put items of their own in the same
+	// queue, so it is not necessarily empty by now.)
+	for (const name of [
+		...[newcomer, editMe, sharer, struggling, watched, keptAuthor, rudeAuthor, spamAuthor].map(
+			(m) => `Reply by ${m.username}`
+		),
+		`Member ${misunderstood.username}`,
+		`Member ${unkind.username}`
+	])
+		await expect(item(name)).toHaveCount(0);
 	expect(await violations(page)).toEqual([]);
 });
 

@@ -4,14 +4,15 @@
  * still can), a moved one is listed in its new category, and slow mode tells a member when they
  * can post again. Only youth workers can use the tools, and only one worker's change takes effect.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditLog, forumThreads } from '../../src/lib/server/db/schema';
+import { auditLog, forumPosts, forumThreads } from '../../src/lib/server/db/schema';
 import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
 import { ConflictError, NotFoundError, ValidationError } from '../../src/lib/server/errors';
 import { NotAllowedError } from '../../src/lib/server/policy';
 import { createThread } from '../../src/lib/server/forum/create-thread';
 import { replyToThread } from '../../src/lib/server/forum/reply';
+import { editOwnPost } from '../../src/lib/server/forum/edit-post';
 import { loadCategoryPage, loadThreadPage } from '../../src/lib/server/forum/read';
 import { loadCategoryBySlug } from '../../src/lib/server/forum/load';
 import {
@@ -51,7 +52,8 @@ async function auditFor(action: string, threadId: number) {
 	return db
 		.select()
 		.from(auditLog)
-		.where(and(eq(auditLog.action, action), eq(auditLog.targetId, String(threadId))));
+		.where(and(eq(auditLog.action, action), eq(auditLog.targetId, String(threadId))))
+		.orderBy(asc(auditLog.id));
 }
 
 const londonTime = (at: Date) =>
@@ -159,6 +161,27 @@ describe('locking', () => {
 
 		await setThreadLocked(db, worker, { threadId, locked: false });
 		written(await replyToThread(db, member, { threadId, body: 'Thanks for unlocking.' }));
+	});
+
+	it('stops members editing their posts once a conversation is locked or closed', async () => {
+		const member = await account();
+		const threadId = await startThread(member, 'Best stretches after football');
+		const postId = written(
+			await replyToThread(db, member, { threadId, body: 'Hamstrings first.' })
+		).postId;
+		const edit = (who: CurrentUser, body: string) => editOwnPost(db, who, { postId, body });
+
+		await setThreadLocked(db, worker, { threadId, locked: true });
+		expect((await rejection(edit(member, 'Calves first.'))).message).toBe(
+			'This conversation is locked, so its posts can no longer be edited.'
+		);
+		await setThreadLocked(db, worker, { threadId, locked: false });
+		await setClosingTime(db, worker, { threadId, closesAt: '2000-01-01T00:00' });
+		expect((await rejection(edit(member, 'Calves first.'))).message).toBe(
+			'This conversation has closed, so its posts can no longer be edited.'
+		);
+		const [post] = await db.select().from(forumPosts).where(eq(forumPosts.id, postId));
+		expect(post.body).toBe('Hamstrings first.');
 	});
 });
 

@@ -18,7 +18,7 @@ import { forumPostRevisions, forumPosts } from '../db/schema';
 import { parseOrThrow } from '../errors';
 import { NotAllowedError, assertMayPost, can } from '../policy';
 import { maxLevel } from '../safety/risk';
-import { assertCanReadThread } from './access';
+import { assertCanReadThread, isClosed } from './access';
 import { announceForumWrite } from './effects';
 import { loadPostWithThread } from './load';
 import { blockedOutcome, writtenOutcome, type PostOutcome } from './outcome';
@@ -48,6 +48,10 @@ export async function editOwnPost(
 		throw new NotAllowedError('This post has been removed, so it can no longer be edited.');
 	if (thread.locked && !can(author, 'moderation.act'))
 		throw new NotAllowedError('This conversation is locked, so its posts can no longer be edited.');
+	if (isClosed(thread, new Date()) && !can(author, 'moderation.act'))
+		throw new NotAllowedError(
+			'This conversation has closed, so its posts can no longer be edited.'
+		);
 
 	const decision = await screenForumWrite(
 		db,
