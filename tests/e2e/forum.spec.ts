@@ -281,3 +281,49 @@ test('a young person cannot open the review queue', async ({ page, makeAccount }
 	await signIn(page, await makeAccount());
 	expect((await page.goto('/mod'))?.status()).toBe(403);
 });
+
+test('posting a conversation lands on it even when a live update arrives on the way', async ({
+	page,
+	browser,
+	makeAccount
+}) => {
+	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
+	const starter = await makeAccount({ roles: ['youth_worker'], prefix: 'starter' });
+	const newcomer = await makeAccount({ prefix: 'newcomer' });
+	const title = `Exam week ${Date.now()}`;
+
+	// A conversation the newcomer can reply to (their reply will wait for a youth worker).
+	const starterPage = await signedInPage(browser, starter);
+	const existing = await startConversation(starterPage, `Say hi ${Date.now()}`, 'Hello all.');
+	await starterPage.context().close();
+	const newcomerPage = await signedInPage(browser, newcomer);
+	await newcomerPage.goto(existing);
+	await newcomerPage.getByLabel('Your reply').fill('Hi, I am new here.');
+
+	await signIn(page, worker);
+	await waitUntilLive(page);
+	await page.goto('/forum/mental-health/new');
+	await page.getByLabel('Title').fill(title);
+	await page.getByLabel('Your post').fill('How is everyone getting on?');
+
+	// Hold the new conversation's page on its way, and meanwhile make the review queue change.
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route(/\/forum\/t\/\d+\/__data\.json/, async (route) => {
+		await held;
+		await route.continue();
+	});
+	const posted = page.waitForResponse(
+		(r) => r.request().method() === 'POST' && r.url().includes('/forum/mental-health/new')
+	);
+	await page.getByRole('button', { name: 'Post conversation' }).click();
+	await posted;
+	await newcomerPage.getByRole('button', { name: 'Post reply' }).click();
+	await expect(newcomerPage.getByText('waiting for a youth worker').first()).toBeVisible();
+	// Time for the queue's live update to reach the youth worker's page while it is on its way.
+	await page.waitForTimeout(1_500);
+	release();
+
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	await newcomerPage.context().close();
+});
