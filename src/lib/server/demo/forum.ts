@@ -99,18 +99,26 @@ export async function seedDemoForum(db: Database): Promise<void> {
 		return outcome;
 	};
 
+	// Written as over the last few days, an hour and a half apart, as a real forum fills up (and
+	// within the posting limits every member has).
+	let at = Date.now() - 3 * 86_400_000;
+	const written = () => ({ now: new Date((at += 90 * 60_000)) });
+
 	for (const thread of THREADS) {
 		const { threadId } = await post(
-			await createThread(db, people[thread.by], {
-				categorySlug: thread.category,
-				title: thread.title,
-				body: thread.body
-			})
+			await createThread(
+				db,
+				people[thread.by],
+				{ categorySlug: thread.category, title: thread.title, body: thread.body },
+				written()
+			)
 		);
 		if (thread.pinned)
 			await db.update(forumThreads).set({ pinned: true }).where(eq(forumThreads.id, threadId));
 		for (const reply of thread.replies)
-			await post(await replyToThread(db, people[reply.by], { threadId, body: reply.body }));
+			await post(
+				await replyToThread(db, people[reply.by], { threadId, body: reply.body }, written())
+			);
 	}
 }
 
@@ -122,8 +130,10 @@ async function byUsername(db: Database, username: string): Promise<CurrentUser |
 	return user ? toCurrentUser(user) : null;
 }
 
+/** The sample conversations' other members: they joined a couple of months ago. */
 async function peers(db: Database) {
 	const made = {} as Record<(typeof PEERS)[number], CurrentUser>;
+	const joined = new Date(Date.now() - 60 * 86_400_000);
 	for (const username of PEERS) {
 		made[username] =
 			(await byUsername(db, username)) ??
@@ -132,6 +142,7 @@ async function peers(db: Database) {
 				password: randomBytes(24).toString('base64url'),
 				roles: ['young_person']
 			}));
+		await db.update(users).set({ createdAt: joined }).where(eq(users.id, made[username].id));
 	}
 	return made;
 }
