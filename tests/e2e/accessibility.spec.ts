@@ -1,15 +1,6 @@
 /** WCAG 2.2 AA checks with axe on the pages everyone sees, signed out and signed in. */
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect, signIn } from './fixtures';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function violations(page: import('@playwright/test').Page) {
-	const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-	return results.violations.map(
-		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-	);
-}
+import { violations } from './page-helpers';
 
 for (const path of ['/', '/help', '/guidelines', '/login', '/register']) {
 	test(`@phone ${path} has no WCAG 2.2 AA violations`, async ({ page }) => {

@@ -2,19 +2,10 @@
  * The admin pages that keep people safe: the help directory, watched words and the audit log,
  * used the way an admin uses them; members kept out; WCAG 2.2 AA.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { test, expect, signIn, type Account } from './fixtures';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function violations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-	return results.violations.map(
-		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-	);
-}
+import { violations } from './page-helpers';
 
 /** Letters only: watched words read digits as letters (0 → o, 1 → i). */
 const letters = (n: number) =>

@@ -2,10 +2,10 @@
  * Staff pages, used the way staff use them: admins managing accounts and settings, youth
  * workers handing out invite codes, and members kept out.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { test, expect, signIn, type Account } from './fixtures';
+import { violations } from './page-helpers';
 
 const uniqueName = (prefix: string) => `${prefix}_${randomBytes(4).toString('hex')}`;
 const birthdayYearsAgo = (years: number) => {
@@ -14,14 +14,6 @@ const birthdayYearsAgo = (years: number) => {
 	d.setUTCDate(d.getUTCDate() - 3);
 	return d.toISOString().slice(0, 10);
 };
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function violations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-	return results.violations.map(
-		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-	);
-}
 
 /** From the account list, find someone by name and open their account. */
 async function openAccount(page: Page, username: string) {

@@ -3,36 +3,14 @@
  * reading the conversation; following and stopping; choosing to see content warnings open, with
  * some always kept folded; reporting a member and being thanked.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect, signIn, type Account } from './fixtures';
+import { violations, mainNav, waitUntilLive, signedInPage } from './page-helpers';
 import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
 import type { Database } from '../../src/lib/server/db';
 import { createThread } from '../../src/lib/server/forum/create-thread';
 import { replyToThread } from '../../src/lib/server/forum/reply';
 import { approvePost } from '../../src/lib/server/moderation/held-posts';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function violations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-	return results.violations.map(
-		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-	);
-}
-
-const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
-
-async function waitUntilLive(page: Page) {
-	await expect(mainNav(page).getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
-}
-
-async function signedInPage(browser: Browser, account: Account): Promise<Page> {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await signIn(page, account);
-	return page;
-}
 
 function actor(account: Account, roles: CurrentUser['roles']): CurrentUser {
 	return {

@@ -4,33 +4,11 @@
  * young person in crisis sees help at once and nobody else sees their words; hostile input is
  * only ever text; the pages pass WCAG 2.2 AA on a desktop and a phone.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from '@playwright/test';
-import { test, expect, signIn, type Account } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, signIn } from './fixtures';
+import { violations, mainNav, waitUntilLive, signedInPage } from './page-helpers';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const CRISIS_TEXT = 'i cant do this anymore im going to take all my pills tonight';
-
-async function violations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-	return results.violations.map(
-		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-	);
-}
-
-const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
-
-/** Live, so events sent from now on reach this page. */
-async function waitUntilLive(page: Page) {
-	await expect(mainNav(page).getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
-}
-
-async function signedInPage(browser: Browser, account: Account): Promise<Page> {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await signIn(page, account);
-	return page;
-}
 
 /** A youth worker starts a conversation from the forum, as they would. Returns its address. */
 async function startConversation(page: Page, title: string, body: string): Promise<string> {

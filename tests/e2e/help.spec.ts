@@ -2,22 +2,13 @@
  * Get help now (/help): filtering by how to get in touch, with and without JavaScript; the
  * numbers still there when the signal drops; and WCAG 2.2 AA with filters applied.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
 import { crisisServices } from '../../src/lib/server/db/schema';
 import { test, expect, signIn } from './fixtures';
+import { violations } from './page-helpers';
 import { QUICK_EXIT_URL } from '../../playwright.config';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function violations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-	return results.violations.map(
-		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-	);
-}
 
 const services = (page: Page) => page.getByRole('region', { name: 'People you can talk to' });
 

@@ -4,11 +4,11 @@
  * muted member sees why they cannot post; and the staff header's count moves live when a new
  * member posts.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { test, expect, signIn, type Account } from './fixtures';
+import { test, expect, signIn } from './fixtures';
+import { violations, mainNav, waitUntilLive, signedInPage } from './page-helpers';
 import type { Database } from '../../src/lib/server/db/client';
 import { createAccount, OPERATOR } from '../../src/lib/server/accounts/manage';
 import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
@@ -27,29 +27,8 @@ import { forgetWatchList } from '../../src/lib/server/safety/watch-list';
 // One after another: the first test empties the whole queue.
 test.describe.configure({ mode: 'default' });
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PASSWORD = 'plum-tractor-velvet';
 const CRISIS_TEXT = 'i cant do this anymore im going to take all my pills tonight';
-
-async function violations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-	return results.violations.map(
-		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-	);
-}
-
-const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
-
-async function waitUntilLive(page: Page) {
-	await expect(mainNav(page).getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
-}
-
-async function signedInPage(browser: Browser, account: Pick<Account, 'username' | 'password'>) {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await signIn(page, account);
-	return page;
-}
 
 /** Press Tab (or Shift+Tab) until `target` has focus, as someone using a keyboard would. */
 async function tabTo(page: Page, target: Locator, { backwards = false, max = 80 } = {}) {

@@ -3,23 +3,12 @@
  * claims it and opens a case; a safeguarding lead records a referral and prints the chronology;
  * a young person who guesses a case address finds nothing there.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, signIn } from './fixtures';
+import { violations, mainNav, waitUntilLive } from './page-helpers';
 
 // The header's alert count is shared by every test that raises alerts: run these one at a time.
 test.describe.configure({ mode: 'serial' });
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function violations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-	return results.violations.map(
-		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-	);
-}
-
-const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
 async function goOnDuty(page: Page) {
 	await mainNav(page).getByRole('link', { name: 'Duty', exact: true }).click();
@@ -29,11 +18,6 @@ async function goOnDuty(page: Page) {
 	await status.getByRole('button', { name: 'Go on duty' }).click();
 	await expect(status).toContainText('You are on duty');
 	await expect(status.getByRole('button', { name: 'Go off duty' })).toBeVisible();
-}
-
-/** Live, so events sent from now on reach this page. */
-async function waitUntilLive(page: Page) {
-	await expect(mainNav(page).getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
 }
 
 test('a worker on duty sees a new alert arrive live, claims it and opens a case; a lead records a referral and prints the chronology', async ({

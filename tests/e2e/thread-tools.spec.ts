@@ -4,31 +4,9 @@
  * worker turns on slow mode and a member is told when they can post again; an admin adds a forum
  * category and moves it up the list. Every page passes WCAG 2.2 AA.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from '@playwright/test';
-import { test, expect, signIn, type Account } from './fixtures';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function violations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-	return results.violations.map(
-		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-	);
-}
-
-async function signedInPage(browser: Browser, account: Account): Promise<Page> {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await signIn(page, account);
-	return page;
-}
-
-async function waitUntilLive(page: Page) {
-	await expect(
-		page.getByRole('navigation', { name: 'Main' }).getByRole('status').filter({ hasText: 'Live' })
-	).toBeVisible();
-}
+import type { Page } from '@playwright/test';
+import { test, expect, signIn } from './fixtures';
+import { violations, waitUntilLive, signedInPage } from './page-helpers';
 
 /** A youth worker starts a conversation in a category. Returns its address. */
 async function startConversation(page: Page, category: string, title: string): Promise<string> {

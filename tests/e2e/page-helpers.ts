@@ -1,0 +1,32 @@
+/** What end-to-end tests do on many pages: check WCAG 2.2 AA, find the main navigation, wait for live updates, open a second signed-in browser. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { signIn, type Account } from './fixtures';
+
+export const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** The page's WCAG 2.2 AA violations, one line each (an empty list passes). */
+export async function violations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+	return results.violations.map(
+		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
+}
+
+export const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+
+/** Live, so events sent from now on reach this page. */
+export async function waitUntilLive(page: Page) {
+	await expect(mainNav(page).getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+}
+
+/** Another person, signed in in a browser of their own. */
+export async function signedInPage(
+	browser: Browser,
+	account: Pick<Account, 'username' | 'password'>
+): Promise<Page> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, account);
+	return page;
+}
