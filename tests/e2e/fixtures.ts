@@ -36,23 +36,8 @@ export const test = base.extend<
 	{ makeAccount: MakeAccount; raiseAlertFor: RaiseAlertFor },
 	{ database: OpenDatabase }
 >({
-	/**
-	 * After loading a page, wait until the app has hydrated (the root layout marks <html>), as a
-	 * person waits for a page to finish loading: acting sooner races the app taking over the
-	 * form, which on a slow, busy machine can undo what was typed or opened.
-	 */
 	page: async ({ page, javaScriptEnabled }, use) => {
-		const goto = page.goto.bind(page);
-		page.goto = async (url, options) => {
-			const response = await goto(url, options);
-			const html = response?.headers()['content-type']?.includes('text/html') ?? false;
-			if (html && javaScriptEnabled !== false)
-				await page
-					.locator('html[data-hydrated]')
-					.waitFor({ state: 'attached', timeout: 10_000 })
-					.catch(() => {}); // a page without the app (offline copy, error) acts as before
-			return response;
-		};
+		if (javaScriptEnabled !== false) waitForHydrationAfterLoads(page);
 		await use(page);
 	},
 	database: [
@@ -111,4 +96,22 @@ export async function signIn(
 	await page.getByLabel('Password').fill(account.password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page.getByRole('link', { name: account.username })).toBeVisible();
+}
+
+/**
+ * After loading a page, wait until the app has hydrated (the root layout marks <html>), as a
+ * person waits for a page to finish loading: acting sooner races the app taking over the form,
+ * which on a slow, busy machine can undo what was typed or opened.
+ */
+export function waitForHydrationAfterLoads(page: Page) {
+	const goto = page.goto.bind(page);
+	page.goto = async (url, options) => {
+		const response = await goto(url, options);
+		if (response?.headers()['content-type']?.includes('text/html'))
+			await page
+				.locator('html[data-hydrated]')
+				.waitFor({ state: 'attached', timeout: 10_000 })
+				.catch(() => {}); // a page without the app (offline copy, error) acts as before
+		return response;
+	};
 }

@@ -1,7 +1,7 @@
 /** What end-to-end tests do on many pages: check WCAG 2.2 AA, find the main navigation, wait for live updates, open a second signed-in browser. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Page } from '@playwright/test';
-import { signIn, type Account } from './fixtures';
+import { signIn, waitForHydrationAfterLoads, type Account } from './fixtures';
 
 export const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -27,6 +27,7 @@ export async function signedInPage(
 ): Promise<Page> {
 	const context = await browser.newContext();
 	const page = await context.newPage();
+	waitForHydrationAfterLoads(page);
 	await signIn(page, account);
 	return page;
 }
