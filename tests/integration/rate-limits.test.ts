@@ -59,7 +59,7 @@ beforeAll(async () => {
 	).threadId;
 });
 
-beforeEach(() => installPublisher({ publish() {}, disconnectUser() {} }));
+beforeEach(() => installPublisher({ publish() {}, disconnectUser() {}, removeFromRoom() {} }));
 afterEach(() => installPublisher(undefined));
 
 function written(outcome: PostOutcome) {

@@ -118,7 +118,8 @@ describe('alerts, duty and escalation', () => {
 	beforeAll(() => {
 		installPublisher({
 			publish: (audience, event, payload) => sent.push({ audience, event, payload }),
-			disconnectUser() {}
+			disconnectUser() {},
+			removeFromRoom() {}
 		});
 	});
 	afterAll(() => installPublisher(undefined));
@@ -325,7 +326,8 @@ describe('alerts, duty and escalation', () => {
 
 		installPublisher({
 			publish: (audience, event, payload) => sent.push({ audience, event, payload }),
-			disconnectUser() {}
+			disconnectUser() {},
+			removeFromRoom() {}
 		});
 		expect(await announcePendingAlerts(db)).toContain(raised.alertId);
 		expect(

@@ -23,21 +23,27 @@ export interface PublishedEvent {
 export function recordPublished() {
 	const published: PublishedEvent[] = [];
 	const disconnected: number[] = [];
+	const removedFromRooms: { userId: number; audience: Audience }[] = [];
 	const recorder: Publisher = {
 		publish(audience, event, payload) {
 			published.push({ audience, event, payload });
 		},
 		disconnectUser(userId) {
 			disconnected.push(userId);
+		},
+		removeFromRoom(userId, audience) {
+			removedFromRooms.push({ userId, audience });
 		}
 	};
 	return {
 		published,
 		disconnected,
+		removedFromRooms,
 		/** Empties the lists and installs the recorder. */
 		install: () => {
 			published.length = 0;
 			disconnected.length = 0;
+			removedFromRooms.length = 0;
 			installPublisher(recorder);
 		},
 		uninstall: () => installPublisher(undefined)

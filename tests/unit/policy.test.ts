@@ -35,7 +35,7 @@ const EXPECTED: Record<Capability, [young_person: boolean, youth_worker: boolean
 	'safeguarding.see_alerts':    [_,      Y,      Y,     _,     _],
 	'safeguarding.open_case':     [_,      Y,      Y,     _,     _],
 	'duty.go_on':                 [_,      Y,      Y,     _,     _],
-	'rooms.run':                  [_,      Y,      _,     _,     _],
+	'rooms.run':                  [_,      Y,      Y,     _,     Y],
 	'invites.create':             [_,      Y,      Y,     Y,     Y],
 	'safeguarding.see_all_cases': [_,      _,      Y,     _,     Y],
 	'safeguarding.assign':        [_,      _,      Y,     _,     _],

@@ -76,6 +76,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
 		'safeguarding.refer',
 		'safeguarding.close_case',
 		'duty.go_on',
+		'rooms.run',
 		'invites.create',
 		'audit.read'
 	],
@@ -88,6 +89,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
 		'admin.directory',
 		'admin.watched_words',
 		'admin.settings',
+		'rooms.run',
 		'invites.create',
 		'audit.read',
 		// Admins may read cases (the design lets them); only leads assign, refer and close.

@@ -9,8 +9,10 @@ import { config } from './config';
 import { log } from './log';
 import { startEscalationTimer } from './safeguarding/escalation';
 import { startRetentionTimer } from './forum/retention';
-// Registers the forum's socket events (thread:watch / thread:unwatch) before any socket connects.
+// Registers the forum's (thread:watch, thread:unwatch) and the chat's socket events before any
+// socket connects.
 import './forum/live';
+import './chat/socket';
 
 export interface Runtime {
 	/** Open and migrate the database, failing fast with a readable message; start scheduled work. */

@@ -118,6 +118,35 @@ export function openingStatus(hours: OpeningHours | null | undefined, now: Date)
 	return { state: 'closed', label: `Closed now. Opens at ${clockLabel(opensAt, t)}` };
 }
 
+/**
+ * Weekly hours as moments: when the stretch covering `now` ends (`closesAt`), or when the next one
+ * starts (`opensAt`). Null for no usable periods. Minutes are counted on London's clock from
+ * `now`, so across a clock change the moment can be an hour out; rooms re-check at every write.
+ */
+export function openingWindow(
+	periods: OpeningPeriod[],
+	now: Date
+): { open: true; closesAt: Date } | { open: false; opensAt: Date } | null {
+	const spans = spansOf(periods);
+	if (spans.length === 0) return null;
+	const clock = londonClock(now);
+	const t = WEEK + (clock.day - 1) * 1440 + clock.minutes;
+	const startOfMinute = now.getTime() - (now.getTime() % 60_000);
+	const at = (minutes: number) => new Date(startOfMinute + (minutes - t) * 60_000);
+	const current = spans.find(([start, end]) => start <= t && t < end);
+	if (current) return { open: true, closesAt: at(current[1]) };
+	const next = spans.find(([start]) => start > t) ?? spans[0];
+	return { open: false, opensAt: at(next[0] > t ? next[0] : next[0] + WEEK) };
+}
+
+/** A moment within the coming week said from now: "21:00", "09:00 tomorrow", "19:00 on Tuesday". */
+export function londonMomentLabel(at: Date, now: Date): string {
+	const clock = londonClock(now);
+	const t = WEEK + (clock.day - 1) * 1440 + clock.minutes;
+	const startOfMinute = now.getTime() - (now.getTime() % 60_000);
+	return clockLabel(t + Math.round((at.getTime() - startOfMinute) / 60_000), t);
+}
+
 export function isOpenNow(hours: OpeningHours | null | undefined, now: Date): boolean {
 	return openingStatus(hours, now).state === 'open';
 }

@@ -3,6 +3,7 @@
  * text gets before it is screened or stored, and the messages someone sees when they are over.
  */
 import { z } from 'zod';
+import { MESSAGE_MAX } from '../../chat';
 import { BODY_MAX, CONTENT_WARNING_MAX, TITLE_MAX, TITLE_MIN } from '../../forum';
 
 const number = new Intl.NumberFormat('en-GB');
@@ -37,24 +38,40 @@ export const titleSchema = z
 			})
 	);
 
-export const bodySchema = z
-	.string({ message: 'Write something before posting.' })
-	// Trailing spaces and blank lines at either end mean nothing; leading spaces on the first
-	// line can (an indented code block), so only whole blank lines go from the start.
-	.transform((b) =>
-		tidyText(b)
-			.replace(/^(?:[ \t]*\n)+/, '')
-			.trimEnd()
-	)
-	.pipe(
-		z
-			.string()
-			.refine((b) => b.trim().length > 0, 'Write something before posting.')
-			.refine((b) => b.length <= BODY_MAX, {
-				error: (issue) =>
-					`Keep your post to ${number.format(BODY_MAX)} characters or fewer (it has ${number.format(String(issue.input).length)}). You could split it into two posts.`
-			})
-	);
+/**
+ * Markdown someone writes: trailing spaces and blank lines at either end mean nothing; leading
+ * spaces on the first line can (an indented code block), so only whole blank lines go from the start.
+ */
+function markdownSchema(max: number, words: { empty: string; tooLong: (max: string, has: string) => string }) {
+	return z
+		.string({ message: words.empty })
+		.transform((b) =>
+			tidyText(b)
+				.replace(/^(?:[ \t]*\n)+/, '')
+				.trimEnd()
+		)
+		.pipe(
+			z
+				.string()
+				.refine((b) => b.trim().length > 0, words.empty)
+				.refine((b) => b.length <= max, {
+					error: (issue) =>
+						words.tooLong(number.format(max), number.format(String(issue.input).length))
+				})
+		);
+}
+
+export const bodySchema = markdownSchema(BODY_MAX, {
+	empty: 'Write something before posting.',
+	tooLong: (max, has) =>
+		`Keep your post to ${max} characters or fewer (it has ${has}). You could split it into two posts.`
+});
+
+export const chatBodySchema = markdownSchema(MESSAGE_MAX, {
+	empty: 'Write a message before sending.',
+	tooLong: (max, has) =>
+		`Keep a message to ${max} characters or fewer (it has ${has}). You could send it in two parts.`
+});
 
 /** Optional: empty means no warning. */
 export const contentWarningSchema = z

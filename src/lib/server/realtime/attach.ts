@@ -10,6 +10,7 @@ import { endedSessions, loadCurrentUser } from '../accounts/current-user';
 import { config } from '../config';
 import { database } from '../db';
 import { log } from '../log';
+import { answerUnknown } from './listen';
 import { installPublisher, type Publisher } from './publisher';
 import { originAllowed, userFromHandshake } from './socket-auth';
 
@@ -27,6 +28,11 @@ type Registrar = (socket: TogetherSocket) => void;
 const KEY = Symbol.for('together.io');
 const g = globalThis as Record<symbol, Server | undefined>;
 const registrars: Registrar[] = [];
+
+/** The socket server of this process, once attached (presence asks it who is in a room). */
+export function socketServer(): Server | undefined {
+	return g[KEY];
+}
 
 /** Domains (chat, workshops, forum) add their event handlers here. */
 export function registerSocketHandlers(registrar: Registrar): void {
@@ -81,6 +87,7 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Server> {
 			next();
 		});
 		for (const register of registrars) register(socket);
+		answerUnknown(socket);
 	});
 
 	installPublisher(socketPublisher(io));
@@ -120,6 +127,9 @@ function socketPublisher(io: Server): Publisher {
 		},
 		disconnectUser(userId) {
 			io.in(`user:${userId}`).disconnectSockets(true);
+		},
+		removeFromRoom(userId, audience) {
+			io.in(`user:${userId}`).socketsLeave(audience);
 		}
 	};
 }

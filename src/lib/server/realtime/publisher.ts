@@ -4,18 +4,26 @@
  * which is right: nobody is connected to hear them.
  */
 export type Audience =
-	`user:${number}` | 'staff' | `room:${number}` | `workshop:${number}` | `thread:${number}`;
+	| `user:${number}`
+	| 'staff'
+	| `room:${number}`
+	/** Staff with a chat room open: they also see its held messages and who is typing. */
+	| `room:${number}:staff`
+	| `workshop:${number}`
+	| `thread:${number}`;
 
 export interface Publisher {
 	publish(audience: Audience, event: string, payload: unknown): void;
 	/** Drop every live connection of this person (suspension, sign out everywhere). */
 	disconnectUser(userId: number): void;
+	/** Take every connection of this person out of a room (removed from a chat room). */
+	removeFromRoom(userId: number, audience: Audience): void;
 }
 
 const KEY = Symbol.for('together.publisher');
 const g = globalThis as Record<symbol, Publisher>;
 
-const nowhere: Publisher = { publish() {}, disconnectUser() {} };
+const nowhere: Publisher = { publish() {}, disconnectUser() {}, removeFromRoom() {} };
 
 export function publisher(): Publisher {
 	return g[KEY] ?? nowhere;

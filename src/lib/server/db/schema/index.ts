@@ -6,3 +6,4 @@ export * from './signposting';
 export * from './safety';
 export * from './forum';
 export * from './moderation';
+export * from './chat';

@@ -1,0 +1,159 @@
+/**
+ * The chat's socket contract (docs/realtime.md): thin adapters from socket events to the chat
+ * services. A socket in a room is in `room:<id>` (and staff also in `room:<id>:staff`, where held
+ * messages and typists' names go); joining and leaving announce the room's presence.
+ */
+import type { CurrentUser } from '../accounts/current-user';
+import { database } from '../db';
+import { log } from '../log';
+import { isStaff, NotAllowedError } from '../policy';
+import { registerSocketHandlers, type TogetherSocket } from '../realtime/attach';
+import { listen } from '../realtime/listen';
+import { CHAT_EVENTS, CHAT_REQUESTS, type TypingEvent } from '../../chat';
+import { assertMayEnter, loadRoomAccess } from './access';
+import { announceRoomState, controlRoom, muteInRoom, removeFromRoom, removeMessage, roomState } from './controls';
+import { reportMessage, toggleReaction } from './feedback';
+import { joinRoom, markRead, roomHistory } from './join';
+import { presenceIn } from './presence';
+import { loadRoom } from './rooms';
+import { roomIdSchema, sendMessage } from './send';
+
+const TYPING_EVERY_MS = 2_000;
+
+function roomIdOf(payload: unknown): number {
+	const parsed = roomIdSchema.safeParse((payload as { roomId?: unknown } | null)?.roomId);
+	if (!parsed.success) throw new NotAllowedError('Say which room.');
+	return parsed.data;
+}
+
+export function registerChatSocketHandlers(socket: TogetherSocket): void {
+	const user = (): CurrentUser => socket.data.user;
+	const lastTyping = new Map<number, number>();
+
+	listen(socket, CHAT_REQUESTS.join, async (payload) => {
+		const db = await database();
+		const joined = await joinRoom(db, user(), payload);
+		const roomId = joined.room.id;
+		const room = `room:${roomId}` as const;
+		if (!socket.rooms.has(room)) await assertRoomHasSpace(roomId, joined.room, user());
+		await socket.join(isStaff(user()) ? [room, `${room}:staff`] : [room]);
+		const state = await roomState(await loadRoom(db, roomId));
+		socket.to(room).emit(CHAT_EVENTS.state, state);
+		return { ...joined, state };
+	});
+
+	listen(socket, CHAT_REQUESTS.leave, async (payload) => {
+		const roomId = roomIdOf(payload);
+		await leave(roomId);
+	});
+
+	listen(socket, CHAT_REQUESTS.send, async (payload) =>
+		sendMessage(await database(), user(), payload)
+	);
+
+	listen(socket, CHAT_REQUESTS.typing, async (payload) => {
+		const roomId = roomIdOf(payload);
+		const room = `room:${roomId}` as const;
+		if (!socket.rooms.has(room)) throw new NotAllowedError('Join the room first.');
+		const now = Date.now();
+		if (now - (lastTyping.get(roomId) ?? 0) < TYPING_EVERY_MS) return;
+		lastTyping.set(roomId, now);
+		const anonymous: TypingEvent = { roomId, name: null };
+		const named: TypingEvent = { roomId, name: user().username };
+		socket.to(room).except(`${room}:staff`).emit(CHAT_EVENTS.typing, anonymous);
+		socket.to(`${room}:staff`).emit(CHAT_EVENTS.typing, named);
+	});
+
+	listen(socket, CHAT_REQUESTS.read, async (payload) => {
+		await markRead(await database(), user(), payload);
+	});
+
+	listen(socket, CHAT_REQUESTS.history, async (payload) =>
+		roomHistory(await database(), user(), payload)
+	);
+
+	listen(socket, CHAT_REQUESTS.react, async (payload) =>
+		toggleReaction(await database(), user(), payload)
+	);
+
+	listen(socket, CHAT_REQUESTS.report, async (payload) =>
+		reportMessage(await database(), user(), payload)
+	);
+
+	listen(socket, CHAT_REQUESTS.removeMessage, async (payload) => {
+		await removeMessage(await database(), user(), payload);
+	});
+
+	listen(socket, CHAT_REQUESTS.muteMember, async (payload) => {
+		const until = await muteInRoom(await database(), user(), payload);
+		return { mutedUntil: until.toISOString() };
+	});
+
+	listen(socket, CHAT_REQUESTS.removeMember, async (payload) => {
+		await removeFromRoom(await database(), user(), payload);
+	});
+
+	listen(socket, CHAT_REQUESTS.setRoom, async (payload) => {
+		const room = await controlRoom(await database(), user(), payload);
+		return { state: await roomState(room) };
+	});
+
+	// Leaving (or losing the connection) changes who is present.
+	socket.on('disconnecting', () => {
+		const rooms = [...socket.rooms].filter((r) => /^room:\d+$/.test(r));
+		if (rooms.length === 0) return;
+		setImmediate(async () => {
+			try {
+				const db = await database();
+				for (const room of rooms) await announceRoomState(db, Number(room.slice(5)));
+			} catch (error) {
+				log.warn({ err: error }, 'could not announce presence after a disconnect');
+			}
+		});
+	});
+
+	// A connection that resumed after a break gets its old rooms back: keep only those it may
+	// still be in (someone removed from a room meanwhile must not hear it).
+	if (socket.recovered) void recheckRecoveredRooms();
+
+	async function leave(roomId: number) {
+		const room = `room:${roomId}` as const;
+		await socket.leave(room);
+		await socket.leave(`${room}:staff`);
+		await announceRoomState(await database(), roomId);
+	}
+
+	async function recheckRecoveredRooms() {
+		const db = await database();
+		for (const room of [...socket.rooms]) {
+			const match = /^room:(\d+)(:staff)?$/.exec(room);
+			if (!match) continue;
+			try {
+				const access = await loadRoomAccess(db, user(), Number(match[1]));
+				assertMayEnter(user(), access);
+				if (match[2] && !isStaff(user())) socket.leave(room);
+			} catch {
+				socket.leave(room);
+			}
+		}
+	}
+}
+
+/** A room with a maximum refuses members once that many people are in it (staff always fit). */
+async function assertRoomHasSpace(
+	roomId: number,
+	room: { name: string },
+	person: CurrentUser
+): Promise<void> {
+	if (isStaff(person)) return;
+	const db = await database();
+	const row = await loadRoom(db, roomId);
+	if (!row.maxMembers) return;
+	const { presence } = await presenceIn(roomId);
+	if (presence >= row.maxMembers)
+		throw new NotAllowedError(
+			`${room.name} is full right now (${row.maxMembers} people). Try again in a little while.`
+		);
+}
+
+registerSocketHandlers(registerChatSocketHandlers);

@@ -1,0 +1,524 @@
+/**
+ * Group chat over real sockets on a real database: members and a youth worker in an open room;
+ * what is published, held or refused; a retry that never duplicates; gap-fill after a dropped
+ * connection; pacing, mutes and closed rooms; staff tools; bad input answered, never crashing.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
+import { database, type Database } from '../../src/lib/server/db';
+import {
+	auditLog,
+	chatMessages,
+	chatReports,
+	chatRooms,
+	safeguardingAlerts,
+	users
+} from '../../src/lib/server/db/schema';
+import { createRoom } from '../../src/lib/server/chat/rooms';
+import { controlRoom } from '../../src/lib/server/chat/controls';
+import {
+	CHAT_EVENTS,
+	CHAT_REQUESTS,
+	type ChatMessageView,
+	type JoinReply,
+	type RemovedEvent,
+	type RoomState,
+	type SendReply,
+	type TypingEvent
+} from '../../src/lib/chat';
+import { accountMaker, joinedDaysAgo, type MakeAccount } from '../support/members';
+import { ask, collect, nextEvent, silence, startLiveServer, type LiveServer } from '../support/chat';
+
+let db: Database;
+let live: LiveServer;
+let account: MakeAccount;
+let worker: CurrentUser;
+
+beforeAll(async () => {
+	db = await database();
+	live = await startLiveServer();
+	account = accountMaker(db, 'chat');
+	worker = await account(['youth_worker']);
+});
+
+afterAll(() => live.close());
+
+async function openRoom(extra: Partial<Parameters<typeof createRoom>[2]> = {}) {
+	const room = await createRoom(db, worker, {
+		name: `Room ${randomUUID().slice(0, 6)}`,
+		kind: 'drop_in',
+		...extra
+	});
+	await controlRoom(db, worker, { action: 'open', roomId: room.id });
+	return room;
+}
+
+async function joined(user: CurrentUser, roomId: number, since?: number) {
+	const socket = await live.connect(user);
+	const reply = await ask<JoinReply>(socket, CHAT_REQUESTS.join, { roomId, since });
+	expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
+	return { socket, reply: reply as JoinReply & { ok: true } };
+}
+
+function send(socket: Socket, roomId: number, body: string, clientId = randomUUID()) {
+	return ask<SendReply>(socket, CHAT_REQUESTS.send, { roomId, clientId, body });
+}
+
+async function storedIn(roomId: number) {
+	return db.select().from(chatMessages).where(eq(chatMessages.roomId, roomId));
+}
+
+describe('chatting in an open room', () => {
+	it('a published message is stored, acknowledged to its sender and received by everyone in the room', async () => {
+		const room = await openRoom();
+		const [amara, kofi] = [await account(), await account()];
+		const a = await joined(amara, room.id);
+		const k = await joined(kofi, room.id);
+		const w = await joined(worker, room.id);
+		const heardByKofi = nextEvent<ChatMessageView>(k.socket, CHAT_EVENTS.message);
+		const heardByWorker = nextEvent<ChatMessageView>(w.socket, CHAT_EVENTS.message);
+
+		const reply = await send(a.socket, room.id, 'Anyone else revising for **exams**?');
+
+		expect(reply).toMatchObject({ ok: true, status: 'published', help: null });
+		const message = reply.message!;
+		expect(message.html).toContain('<strong>exams</strong>');
+		expect(message.author).toEqual({ id: amara.id, name: amara.username, staff: false });
+		expect(await heardByKofi).toMatchObject({ id: message.id, roomId: room.id, body: message.body });
+		expect((await heardByWorker).id).toBe(message.id);
+		expect(await storedIn(room.id)).toHaveLength(1);
+	});
+
+	it('shows staff as staff on their messages', async () => {
+		const room = await openRoom();
+		const w = await joined(worker, room.id);
+		const reply = await send(w.socket, room.id, 'Welcome everyone, I am here until 9.');
+		expect(reply.message?.author).toMatchObject({ name: worker.username, staff: true });
+	});
+
+	it('a retried send with the same client id is stored and delivered once, and answered the same', async () => {
+		const room = await openRoom();
+		const [amara, kofi] = [await account(), await account()];
+		const a = await joined(amara, room.id);
+		const k = await joined(kofi, room.id);
+		const received = collect<ChatMessageView>(k.socket, CHAT_EVENTS.message);
+		const clientId = randomUUID();
+
+		const [first, second] = await Promise.all([
+			send(a.socket, room.id, 'Did it send?', clientId),
+			send(a.socket, room.id, 'Did it send?', clientId)
+		]);
+		const third = await send(a.socket, room.id, 'Did it send?', clientId);
+
+		expect(first.message?.id).toBeDefined();
+		expect(second.message?.id).toBe(first.message?.id);
+		expect(third.message?.id).toBe(first.message?.id);
+		expect(await storedIn(room.id)).toHaveLength(1);
+		await silence(k.socket, CHAT_EVENTS.message, 200);
+		expect(received.map((m) => m.id)).toEqual([first.message?.id]);
+	});
+
+	it('a client id already used in another room is refused, not re-sent', async () => {
+		const [one, two] = [await openRoom(), await openRoom()];
+		const amara = await account();
+		const a = await joined(amara, one.id);
+		await ask(a.socket, CHAT_REQUESTS.join, { roomId: two.id });
+		const clientId = randomUUID();
+		await send(a.socket, one.id, 'first', clientId);
+		const reply = await send(a.socket, two.id, 'first', clientId);
+		expect(reply).toMatchObject({ ok: false });
+		expect(await storedIn(two.id)).toHaveLength(0);
+	});
+
+	it('words that suggest someone is at risk are held: only the author (with the crisis panel) and staff see them, and on-duty staff are alerted', async () => {
+		const room = await openRoom();
+		const [amara, kofi] = [await account(), await account()];
+		const a = await joined(amara, room.id);
+		const k = await joined(kofi, room.id);
+		const w = await joined(worker, room.id);
+		const staffSees = nextEvent<ChatMessageView>(w.socket, CHAT_EVENTS.message);
+
+		const reply = await send(a.socket, room.id, 'I want to end my life tonight');
+
+		expect(reply).toMatchObject({ ok: true, status: 'held' });
+		expect(reply.notice).toMatch(/youth worker/i);
+		expect(reply.help?.variant).toBe('crisis');
+		expect((await staffSees).status).toBe('held');
+		expect(await silence(k.socket, CHAT_EVENTS.message)).toBe(true);
+		const [stored] = await storedIn(room.id);
+		expect(stored).toMatchObject({ status: 'held', riskLevel: 'imminent' });
+		const alerts = await db
+			.select()
+			.from(safeguardingAlerts)
+			.where(eq(safeguardingAlerts.subjectUserId, amara.id));
+		expect(alerts).toHaveLength(1);
+		// A peer joining later does not get it; the author and staff do.
+		const later = await joined(await account(), room.id);
+		expect(later.reply.messages.map((m) => m.id)).not.toContain(stored.id);
+		const again = await joined(amara, room.id);
+		expect(again.reply.messages.map((m) => m.id)).toContain(stored.id);
+	});
+
+	it('personal contact details are held for a youth worker, not shown to the room', async () => {
+		const room = await openRoom();
+		const a = await joined(await account(), room.id);
+		const reply = await send(a.socket, room.id, 'add me on snap: amara_x99');
+		expect(reply).toMatchObject({ ok: true, status: 'held' });
+	});
+
+	it('bullying is refused with the reason and nothing is stored', async () => {
+		const room = await openRoom();
+		const a = await joined(await account(), room.id);
+		const reply = await send(a.socket, room.id, 'go kill yourself');
+		expect(reply).toMatchObject({ ok: false });
+		expect(reply.ok === false && reply.error).toMatch(/never okay/);
+		expect(await storedIn(room.id)).toHaveLength(0);
+	});
+
+	it('tells others someone is typing, naming them only to staff', async () => {
+		const room = await openRoom();
+		const [amara, kofi] = [await account(), await account()];
+		const a = await joined(amara, room.id);
+		const k = await joined(kofi, room.id);
+		const w = await joined(worker, room.id);
+		const memberHears = nextEvent<TypingEvent>(k.socket, CHAT_EVENTS.typing);
+		const staffHears = nextEvent<TypingEvent>(w.socket, CHAT_EVENTS.typing);
+		expect(await ask(a.socket, CHAT_REQUESTS.typing, { roomId: room.id })).toMatchObject({ ok: true });
+		expect(await memberHears).toEqual({ roomId: room.id, name: null });
+		expect(await staffHears).toEqual({ roomId: room.id, name: amara.username });
+	});
+
+	it('counts who is present and whether a youth worker is here', async () => {
+		const room = await openRoom();
+		const a = await joined(await account(), room.id);
+		const stateAfterWorker = nextEvent<RoomState>(a.socket, CHAT_EVENTS.state, (s) => s.staffPresent === 1);
+		const w = await joined(worker, room.id);
+		expect(w.reply.state).toMatchObject({ presence: 2, staffPresent: 1, open: true });
+		expect(await stateAfterWorker).toMatchObject({ presence: 2 });
+	});
+});
+
+describe('never losing a message', () => {
+	it('after a dropped connection, rejoining with the last id seen returns exactly what was missed', async () => {
+		const room = await openRoom();
+		const [amara, kofi] = [await account(), await account()];
+		const a = await joined(amara, room.id);
+		const k = await joined(kofi, room.id);
+		const seen = (await send(a.socket, room.id, 'before the tunnel')).message!;
+		await nextEvent(k.socket, CHAT_EVENTS.message, () => true).catch(() => undefined);
+		k.socket.disconnect(); // Kofi's train goes into a tunnel
+
+		const missed: number[] = [];
+		for (let i = 0; i < 5; i++) missed.push((await send(a.socket, room.id, `missed ${i}`)).message!.id);
+
+		const back = await joined(kofi, room.id, seen.id);
+		expect(back.reply.messages.map((m) => m.id)).toEqual([seen.id, ...missed]);
+		expect(back.reply.more).toBe(false);
+	});
+
+	it('a rejoin also re-sends the last messages up to the one given, so one delivered out of order is never lost', async () => {
+		const room = await openRoom();
+		const a = await joined(await account(), room.id);
+		const ids: number[] = [];
+		for (let i = 0; i < 3; i++) ids.push((await send(a.socket, room.id, `m${i}`)).message!.id);
+		const back = await joined(await account(), room.id, ids[2]);
+		expect(back.reply.messages.map((m) => m.id)).toEqual(ids);
+	});
+
+	it('while many people send at once, a member who drops out and rejoins ends with every message exactly once', async () => {
+		const room = await openRoom();
+		const senders = await Promise.all(Array.from({ length: 6 }, () => account()));
+		const sockets = await Promise.all(senders.map(async (m) => (await joined(m, room.id)).socket));
+		const kofi = await account();
+		const k = await joined(kofi, room.id);
+		const received = new Map<number, number>();
+		const count = (m: ChatMessageView) => received.set(m.id, (received.get(m.id) ?? 0) + 1);
+		k.socket.on(CHAT_EVENTS.message, count);
+
+		const sending = Promise.all(
+			sockets.flatMap((socket, i) => [0, 1, 2, 3].map((j) => send(socket, room.id, `hello ${i}.${j}`)))
+		);
+		await new Promise((resolve) => setTimeout(resolve, 15));
+		k.socket.disconnect();
+		const lastSeen = Math.max(0, ...received.keys());
+		const replies = await sending;
+		const back = await joined(kofi, room.id, lastSeen);
+		for (const m of back.reply.messages) if (!received.has(m.id)) count(m);
+
+		const acknowledged = replies.map((r) => r.message!.id).sort((x, y) => x - y);
+		expect(replies.every((r) => r.ok)).toBe(true);
+		expect([...received.keys()].sort((x, y) => x - y)).toEqual(acknowledged);
+		expect([...received.values()].every((n) => n === 1)).toBe(true);
+	});
+
+	it('a rejoining client hears about messages removed while it was away', async () => {
+		const room = await openRoom();
+		const [amara, kofi] = [await account(), await account()];
+		const a = await joined(amara, room.id);
+		const k = await joined(kofi, room.id);
+		const w = await joined(worker, room.id);
+		const message = (await send(a.socket, room.id, 'something to remove')).message!;
+		await nextEvent(k.socket, CHAT_EVENTS.message);
+		k.socket.disconnect();
+		expect(
+			await ask(w.socket, CHAT_REQUESTS.removeMessage, { roomId: room.id, messageId: message.id })
+		).toMatchObject({ ok: true });
+		const back = await joined(kofi, room.id, message.id);
+		expect(back.reply.removedIds).toEqual([message.id]);
+	});
+});
+
+describe('when members cannot write', () => {
+	it('a closed room can be read but not written in, and says why', async () => {
+		const room = await createRoom(db, worker, { name: 'Tuesday drop-in', kind: 'drop_in' });
+		const a = await joined(await account(), room.id);
+		expect(a.reply.room.open).toBe(false);
+		const reply = await send(a.socket, room.id, 'hello?');
+		expect(reply.ok === false && reply.error).toMatch(/closed/i);
+		expect(await storedIn(room.id)).toHaveLength(0);
+	});
+
+	it('a room outside its weekly hours cannot be opened', async () => {
+		const now = new Date();
+		const tomorrow = ((new Date(now.getTime() + 86_400_000).getUTCDay() + 6) % 7) + 1;
+		const day = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][tomorrow - 1];
+		// Only tomorrow, and only one minute of it at 03:00: not now, whatever the time.
+		const room = await createRoom(db, worker, {
+			name: 'Later',
+			kind: 'drop_in',
+			openHours: `${day} 03:00-03:01`
+		});
+		await expect(controlRoom(db, worker, { action: 'open', roomId: room.id })).rejects.toThrow(
+			/outside its hours/
+		);
+	});
+
+	it('a locked room refuses members but not staff', async () => {
+		const room = await openRoom();
+		const a = await joined(await account(), room.id);
+		const w = await joined(worker, room.id);
+		const locked = nextEvent<RoomState>(a.socket, CHAT_EVENTS.state, (s) => s.locked);
+		expect(await ask(w.socket, CHAT_REQUESTS.setRoom, { action: 'lock', roomId: room.id })).toMatchObject({ ok: true });
+		expect(await locked).toMatchObject({ locked: true, open: true });
+		expect((await send(a.socket, room.id, 'hello')).ok).toBe(false);
+		expect((await send(w.socket, room.id, 'Pausing for a moment, everyone.')).ok).toBe(true);
+	});
+
+	it('a member muted in the room reads but cannot send, and is told until when', async () => {
+		const room = await openRoom();
+		const amara = await account();
+		const a = await joined(amara, room.id);
+		const w = await joined(worker, room.id);
+		const told = nextEvent<{ mutedUntil: string }>(a.socket, CHAT_EVENTS.you);
+		expect(
+			await ask(w.socket, CHAT_REQUESTS.muteMember, { roomId: room.id, userId: amara.id, duration: '10m' })
+		).toMatchObject({ ok: true });
+		expect((await told).mutedUntil).toBeTruthy();
+		const reply = await send(a.socket, room.id, 'why?');
+		expect(reply.ok === false && reply.error).toMatch(/paused your messages/);
+		const audit = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.action, 'chat.member.mute'), eq(auditLog.targetId, String(amara.id))));
+		expect(audit).toHaveLength(1);
+	});
+
+	it('a member muted everywhere by a youth worker cannot chat either', async () => {
+		const room = await openRoom();
+		const amara = await account();
+		await db.update(users).set({ mutedUntil: new Date(Date.now() + 3_600_000) }).where(eq(users.id, amara.id));
+		const a = await joined(amara, room.id);
+		const reply = await send(a.socket, room.id, 'hello');
+		expect(reply.ok === false && reply.error).toMatch(/paused your posting/);
+	});
+
+	it('a member taken out of a room stops hearing it at once and cannot rejoin', async () => {
+		const room = await openRoom();
+		const [amara, kofi] = [await account(), await account()];
+		const a = await joined(amara, room.id);
+		const k = await joined(kofi, room.id);
+		const w = await joined(worker, room.id);
+		const told = nextEvent<{ removed: boolean }>(k.socket, CHAT_EVENTS.you);
+		expect(
+			await ask(w.socket, CHAT_REQUESTS.removeMember, { roomId: room.id, userId: kofi.id })
+		).toMatchObject({ ok: true });
+		expect((await told).removed).toBe(true);
+		await send(a.socket, room.id, 'still here?');
+		expect(await silence(k.socket, CHAT_EVENTS.message)).toBe(true);
+		const again = await ask(k.socket, CHAT_REQUESTS.join, { roomId: room.id });
+		expect(again.ok === false && again.error).toMatch(/taken you out/);
+	});
+
+	it('slow mode spaces members’ messages; staff are exempt', async () => {
+		const room = await openRoom();
+		const a = await joined(await account(), room.id);
+		const w = await joined(worker, room.id);
+		await ask(w.socket, CHAT_REQUESTS.setRoom, { action: 'slow-mode', roomId: room.id, seconds: 30 });
+		expect((await send(a.socket, room.id, 'one')).ok).toBe(true);
+		const second = await send(a.socket, room.id, 'two');
+		expect(second.ok === false && second.error).toMatch(/slow mode.*again in \d+ seconds/i);
+		expect((await send(w.socket, room.id, 'staff one')).ok).toBe(true);
+		expect((await send(w.socket, room.id, 'staff two')).ok).toBe(true);
+	});
+
+	it('a new member sends one message per 5 seconds; everyone at most 10 per 30 seconds', async () => {
+		const room = await openRoom();
+		const newcomer = await account();
+		await joinedDaysAgo(db, newcomer, 1);
+		const n = await joined(newcomer, room.id);
+		expect((await send(n.socket, room.id, 'hi all')).ok).toBe(true);
+		const tooSoon = await send(n.socket, room.id, 'me again');
+		expect(tooSoon.ok === false && tooSoon.error).toMatch(/new here/);
+
+		const regular = await joined(await account(), room.id);
+		const results = [];
+		for (let i = 0; i < 11; i++) results.push(await send(regular.socket, room.id, `line ${i}`));
+		expect(results.slice(0, 10).every((r) => r.ok)).toBe(true);
+		expect(results[10].ok === false && results[10].error).toMatch(/a lot of messages/);
+	});
+
+	it('a flood of sends at once stores no more than the limit allows', async () => {
+		const room = await openRoom();
+		const r = await joined(await account(), room.id);
+		const replies = await Promise.all(
+			Array.from({ length: 25 }, (_, i) => send(r.socket, room.id, `flood ${i}`))
+		);
+		expect(replies.filter((x) => x.ok)).toHaveLength(10);
+		expect(await storedIn(room.id)).toHaveLength(10);
+	});
+
+	it('a message that shows someone at risk is never held back by pacing', async () => {
+		const room = await openRoom();
+		const r = await joined(await account(), room.id);
+		await ask(r.socket, CHAT_REQUESTS.join, { roomId: room.id });
+		for (let i = 0; i < 10; i++) await send(r.socket, room.id, `chat ${i}`);
+		const urgent = await send(r.socket, room.id, 'i am going to kill myself tonight');
+		expect(urgent).toMatchObject({ ok: true, status: 'held' });
+	});
+});
+
+describe('staff tools and who may use them', () => {
+	it('a youth worker removes a message and it disappears live for everyone', async () => {
+		const room = await openRoom();
+		const [amara, kofi] = [await account(), await account()];
+		const a = await joined(amara, room.id);
+		const k = await joined(kofi, room.id);
+		const w = await joined(worker, room.id);
+		const message = (await send(a.socket, room.id, 'unkind words')).message!;
+		const gone = nextEvent<RemovedEvent>(k.socket, CHAT_EVENTS.removed);
+		await ask(w.socket, CHAT_REQUESTS.removeMessage, { roomId: room.id, messageId: message.id });
+		expect(await gone).toEqual({ roomId: room.id, id: message.id });
+		const later = await joined(await account(), room.id);
+		const placeholder = later.reply.messages.find((m) => m.id === message.id);
+		expect(placeholder).toMatchObject({ status: 'removed', body: '', html: '' });
+	});
+
+	it.each([
+		[CHAT_REQUESTS.removeMessage, { messageId: 1 }],
+		[CHAT_REQUESTS.muteMember, { userId: 1, duration: '10m' }],
+		[CHAT_REQUESTS.removeMember, { userId: 1 }],
+		[CHAT_REQUESTS.setRoom, { action: 'open' }],
+		[CHAT_REQUESTS.setRoom, { action: 'lock' }]
+	])('a member cannot use %s', async (event, extra) => {
+		const room = await openRoom();
+		const a = await joined(await account(), room.id);
+		const before = await db.select().from(chatRooms).where(eq(chatRooms.id, room.id));
+		const reply = await ask(a.socket, event, { roomId: room.id, ...extra });
+		expect(reply.ok === false && reply.error).toMatch(/Only staff who run rooms/);
+		expect(await db.select().from(chatRooms).where(eq(chatRooms.id, room.id))).toEqual(before);
+	});
+
+	it('a coproduction lead cannot moderate a chat room', async () => {
+		const room = await openRoom();
+		const lead = await account(['coproduction_lead']);
+		const l = await joined(lead, room.id);
+		const reply = await ask(l.socket, CHAT_REQUESTS.setRoom, { action: 'close', roomId: room.id });
+		expect(reply.ok).toBe(false);
+	});
+
+	it('group rooms are only for invited members', async () => {
+		const room = await createRoom(db, worker, { name: 'Young carers', kind: 'group' });
+		const socket = await live.connect(await account());
+		const reply = await ask(socket, CHAT_REQUESTS.join, { roomId: room.id });
+		expect(reply.ok === false && reply.error).toMatch(/does not exist, or you cannot join/);
+	});
+
+	it('a report carries the ten messages before it; "worried" alerts staff', async () => {
+		const room = await openRoom();
+		const [amara, kofi] = [await account(), await account()];
+		const a = await joined(amara, room.id);
+		const k = await joined(kofi, room.id);
+		for (let i = 0; i < 12; i++) await send(i % 2 ? k.socket : a.socket, room.id, `line ${i}`);
+		const reported = (await send(a.socket, room.id, 'nobody would notice if I was gone')).message!;
+		const reply = await ask(k.socket, CHAT_REQUESTS.report, {
+			roomId: room.id,
+			messageId: reported.id,
+			reason: 'worried'
+		});
+		expect(reply).toMatchObject({ ok: true });
+		const [report] = await db.select().from(chatReports).where(eq(chatReports.messageId, reported.id));
+		expect(report.context).toHaveLength(11);
+		expect(report.context.at(-1)?.id).toBe(reported.id);
+		const alerts = await db
+			.select()
+			.from(safeguardingAlerts)
+			.where(and(eq(safeguardingAlerts.subjectUserId, amara.id), eq(safeguardingAlerts.source, 'report')));
+		expect(alerts).toHaveLength(1);
+	});
+});
+
+describe('bad input', () => {
+	let socket: Socket;
+	let roomId: number;
+	beforeEach(async () => {
+		const room = await openRoom();
+		roomId = room.id;
+		({ socket } = await joined(await account(), room.id));
+	});
+
+	it.each<[string, (roomId: number) => unknown]>([
+		['no payload', () => undefined],
+		['a string', () => 'hello'],
+		['a missing room', () => ({ clientId: randomUUID(), body: 'hi' })],
+		['a room id that is text', () => ({ roomId: 'one', clientId: randomUUID(), body: 'hi' })],
+		['a negative room id', () => ({ roomId: -4, clientId: randomUUID(), body: 'hi' })],
+		['a huge room id', () => ({ roomId: 1e12, clientId: randomUUID(), body: 'hi' })],
+		['no client id', (roomId) => ({ roomId, body: 'hi' })],
+		['a client id with spaces', (roomId) => ({ roomId, clientId: 'a b', body: 'hi' })],
+		['a client id of 65 characters', (roomId) => ({ roomId, clientId: 'a'.repeat(65), body: 'hi' })],
+		['an empty body', (roomId) => ({ roomId, clientId: randomUUID(), body: '   ' })],
+		['a body that is a number', (roomId) => ({ roomId, clientId: randomUUID(), body: 42 })],
+		['a body that is an object', (roomId) => ({ roomId, clientId: randomUUID(), body: { $ne: 1 } })],
+		['a body over 2,000 characters', (roomId) => ({ roomId, clientId: randomUUID(), body: 'a'.repeat(2001) })]
+	])('chat:send with %s is answered with a reason and stores nothing', async (_, payload) => {
+		const reply = await ask(socket, CHAT_REQUESTS.send, payload(roomId));
+		expect(reply.ok).toBe(false);
+		expect(reply.ok === false && reply.error.length).toBeGreaterThan(5);
+		expect(await storedIn(roomId)).toHaveLength(0);
+	});
+
+	it('says how long a too-long message is', async () => {
+		const reply = await send(socket, roomId, 'a'.repeat(2001));
+		expect(reply.ok === false && reply.error).toMatch(/2,000 characters or fewer \(it has 2,001\)/);
+	});
+
+	it('an unknown event is answered, and the connection stays up for everyone', async () => {
+		const reply = await ask(socket, 'chat:delete-everything', { roomId });
+		expect(reply).toEqual({ ok: false, error: 'Together does not know that request.' });
+		expect(socket.connected).toBe(true);
+		expect((await send(socket, roomId, 'still works')).ok).toBe(true);
+	});
+
+	it('joining a room that does not exist is refused', async () => {
+		const reply = await ask(socket, CHAT_REQUESTS.join, { roomId: 999_999 });
+		expect(reply.ok === false && reply.error).toMatch(/does not exist/);
+	});
+
+	it('typing in a room not joined is refused quietly', async () => {
+		const reply = await ask(socket, CHAT_REQUESTS.typing, { roomId: roomId + 1000 });
+		expect(reply.ok).toBe(false);
+	});
+});
