@@ -164,3 +164,28 @@ export function slowModeSecondsLabel(seconds: number): string {
 
 /** A client id: what `crypto.randomUUID()` makes, or any short token of letters, digits, - and _. */
 export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Messages as a browser keeps them: one copy of each id, in id order, however often a message
+ * arrives (live, in an acknowledgement, again in a gap-fill). A later copy wins, but keeps the
+ * viewer's own reactions if it came without them (broadcasts do).
+ */
+export function mergeMessages(
+	existing: ChatMessageView[],
+	incoming: ChatMessageView[]
+): ChatMessageView[] {
+	const byId = new Map(existing.map((m) => [m.id, m]));
+	for (const m of incoming) {
+		const before = byId.get(m.id);
+		byId.set(m.id, { ...m, mine: m.mine.length ? m.mine : (before?.mine ?? []) });
+	}
+	return [...byId.values()].sort((a, b) => a.id - b.id);
+}
+
+/** Removed by a youth worker: the placeholder stays, the words go. */
+export function markRemoved(messages: ChatMessageView[], ids: number[]): ChatMessageView[] {
+	const gone = new Set(ids);
+	return messages.map((m) =>
+		gone.has(m.id) ? { ...m, status: 'removed' as const, body: '', html: '' } : m
+	);
+}

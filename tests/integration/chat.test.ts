@@ -14,11 +14,14 @@ import {
 	chatMessages,
 	chatReports,
 	chatRooms,
+	evidenceSnapshots,
 	safeguardingAlerts,
 	users
 } from '../../src/lib/server/db/schema';
 import { createRoom } from '../../src/lib/server/chat/rooms';
 import { controlRoom } from '../../src/lib/server/chat/controls';
+import { purgeOldMessages } from '../../src/lib/server/chat/retention';
+import { claimAlert, resolveAlert } from '../../src/lib/server/safeguarding/alerts';
 import {
 	CHAT_EVENTS,
 	CHAT_REQUESTS,
@@ -30,7 +33,14 @@ import {
 	type TypingEvent
 } from '../../src/lib/chat';
 import { accountMaker, joinedDaysAgo, type MakeAccount } from '../support/members';
-import { ask, collect, nextEvent, silence, startLiveServer, type LiveServer } from '../support/chat';
+import {
+	ask,
+	collect,
+	nextEvent,
+	silence,
+	startLiveServer,
+	type LiveServer
+} from '../support/chat';
 
 let db: Database;
 let live: LiveServer;
@@ -87,7 +97,11 @@ describe('chatting in an open room', () => {
 		const message = reply.message!;
 		expect(message.html).toContain('<strong>exams</strong>');
 		expect(message.author).toEqual({ id: amara.id, name: amara.username, staff: false });
-		expect(await heardByKofi).toMatchObject({ id: message.id, roomId: room.id, body: message.body });
+		expect(await heardByKofi).toMatchObject({
+			id: message.id,
+			roomId: room.id,
+			body: message.body
+		});
 		expect((await heardByWorker).id).toBe(message.id);
 		expect(await storedIn(room.id)).toHaveLength(1);
 	});
@@ -186,7 +200,9 @@ describe('chatting in an open room', () => {
 		const w = await joined(worker, room.id);
 		const memberHears = nextEvent<TypingEvent>(k.socket, CHAT_EVENTS.typing);
 		const staffHears = nextEvent<TypingEvent>(w.socket, CHAT_EVENTS.typing);
-		expect(await ask(a.socket, CHAT_REQUESTS.typing, { roomId: room.id })).toMatchObject({ ok: true });
+		expect(await ask(a.socket, CHAT_REQUESTS.typing, { roomId: room.id })).toMatchObject({
+			ok: true
+		});
 		expect(await memberHears).toEqual({ roomId: room.id, name: null });
 		expect(await staffHears).toEqual({ roomId: room.id, name: amara.username });
 	});
@@ -194,7 +210,11 @@ describe('chatting in an open room', () => {
 	it('counts who is present and whether a youth worker is here', async () => {
 		const room = await openRoom();
 		const a = await joined(await account(), room.id);
-		const stateAfterWorker = nextEvent<RoomState>(a.socket, CHAT_EVENTS.state, (s) => s.staffPresent === 1);
+		const stateAfterWorker = nextEvent<RoomState>(
+			a.socket,
+			CHAT_EVENTS.state,
+			(s) => s.staffPresent === 1
+		);
 		const w = await joined(worker, room.id);
 		expect(w.reply.state).toMatchObject({ presence: 2, staffPresent: 1, open: true });
 		expect(await stateAfterWorker).toMatchObject({ presence: 2 });
@@ -212,7 +232,8 @@ describe('never losing a message', () => {
 		k.socket.disconnect(); // Kofi's train goes into a tunnel
 
 		const missed: number[] = [];
-		for (let i = 0; i < 5; i++) missed.push((await send(a.socket, room.id, `missed ${i}`)).message!.id);
+		for (let i = 0; i < 5; i++)
+			missed.push((await send(a.socket, room.id, `missed ${i}`)).message!.id);
 
 		const back = await joined(kofi, room.id, seen.id);
 		expect(back.reply.messages.map((m) => m.id)).toEqual([seen.id, ...missed]);
@@ -239,7 +260,9 @@ describe('never losing a message', () => {
 		k.socket.on(CHAT_EVENTS.message, count);
 
 		const sending = Promise.all(
-			sockets.flatMap((socket, i) => [0, 1, 2, 3].map((j) => send(socket, room.id, `hello ${i}.${j}`)))
+			sockets.flatMap((socket, i) =>
+				[0, 1, 2, 3].map((j) => send(socket, room.id, `hello ${i}.${j}`))
+			)
 		);
 		await new Promise((resolve) => setTimeout(resolve, 15));
 		k.socket.disconnect();
@@ -301,7 +324,9 @@ describe('when members cannot write', () => {
 		const a = await joined(await account(), room.id);
 		const w = await joined(worker, room.id);
 		const locked = nextEvent<RoomState>(a.socket, CHAT_EVENTS.state, (s) => s.locked);
-		expect(await ask(w.socket, CHAT_REQUESTS.setRoom, { action: 'lock', roomId: room.id })).toMatchObject({ ok: true });
+		expect(
+			await ask(w.socket, CHAT_REQUESTS.setRoom, { action: 'lock', roomId: room.id })
+		).toMatchObject({ ok: true });
 		expect(await locked).toMatchObject({ locked: true, open: true });
 		expect((await send(a.socket, room.id, 'hello')).ok).toBe(false);
 		expect((await send(w.socket, room.id, 'Pausing for a moment, everyone.')).ok).toBe(true);
@@ -314,7 +339,11 @@ describe('when members cannot write', () => {
 		const w = await joined(worker, room.id);
 		const told = nextEvent<{ mutedUntil: string }>(a.socket, CHAT_EVENTS.you);
 		expect(
-			await ask(w.socket, CHAT_REQUESTS.muteMember, { roomId: room.id, userId: amara.id, duration: '10m' })
+			await ask(w.socket, CHAT_REQUESTS.muteMember, {
+				roomId: room.id,
+				userId: amara.id,
+				duration: '10m'
+			})
 		).toMatchObject({ ok: true });
 		expect((await told).mutedUntil).toBeTruthy();
 		const reply = await send(a.socket, room.id, 'why?');
@@ -329,7 +358,10 @@ describe('when members cannot write', () => {
 	it('a member muted everywhere by a youth worker cannot chat either', async () => {
 		const room = await openRoom();
 		const amara = await account();
-		await db.update(users).set({ mutedUntil: new Date(Date.now() + 3_600_000) }).where(eq(users.id, amara.id));
+		await db
+			.update(users)
+			.set({ mutedUntil: new Date(Date.now() + 3_600_000) })
+			.where(eq(users.id, amara.id));
 		const a = await joined(amara, room.id);
 		const reply = await send(a.socket, room.id, 'hello');
 		expect(reply.ok === false && reply.error).toMatch(/paused your posting/);
@@ -356,7 +388,11 @@ describe('when members cannot write', () => {
 		const room = await openRoom();
 		const a = await joined(await account(), room.id);
 		const w = await joined(worker, room.id);
-		await ask(w.socket, CHAT_REQUESTS.setRoom, { action: 'slow-mode', roomId: room.id, seconds: 30 });
+		await ask(w.socket, CHAT_REQUESTS.setRoom, {
+			action: 'slow-mode',
+			roomId: room.id,
+			seconds: 30
+		});
 		expect((await send(a.socket, room.id, 'one')).ok).toBe(true);
 		const second = await send(a.socket, room.id, 'two');
 		expect(second.ok === false && second.error).toMatch(/slow mode.*again in \d+ seconds/i);
@@ -459,13 +495,18 @@ describe('staff tools and who may use them', () => {
 			reason: 'worried'
 		});
 		expect(reply).toMatchObject({ ok: true });
-		const [report] = await db.select().from(chatReports).where(eq(chatReports.messageId, reported.id));
+		const [report] = await db
+			.select()
+			.from(chatReports)
+			.where(eq(chatReports.messageId, reported.id));
 		expect(report.context).toHaveLength(11);
 		expect(report.context.at(-1)?.id).toBe(reported.id);
 		const alerts = await db
 			.select()
 			.from(safeguardingAlerts)
-			.where(and(eq(safeguardingAlerts.subjectUserId, amara.id), eq(safeguardingAlerts.source, 'report')));
+			.where(
+				and(eq(safeguardingAlerts.subjectUserId, amara.id), eq(safeguardingAlerts.source, 'report'))
+			);
 		expect(alerts).toHaveLength(1);
 	});
 });
@@ -488,11 +529,20 @@ describe('bad input', () => {
 		['a huge room id', () => ({ roomId: 1e12, clientId: randomUUID(), body: 'hi' })],
 		['no client id', (roomId) => ({ roomId, body: 'hi' })],
 		['a client id with spaces', (roomId) => ({ roomId, clientId: 'a b', body: 'hi' })],
-		['a client id of 65 characters', (roomId) => ({ roomId, clientId: 'a'.repeat(65), body: 'hi' })],
+		[
+			'a client id of 65 characters',
+			(roomId) => ({ roomId, clientId: 'a'.repeat(65), body: 'hi' })
+		],
 		['an empty body', (roomId) => ({ roomId, clientId: randomUUID(), body: '   ' })],
 		['a body that is a number', (roomId) => ({ roomId, clientId: randomUUID(), body: 42 })],
-		['a body that is an object', (roomId) => ({ roomId, clientId: randomUUID(), body: { $ne: 1 } })],
-		['a body over 2,000 characters', (roomId) => ({ roomId, clientId: randomUUID(), body: 'a'.repeat(2001) })]
+		[
+			'a body that is an object',
+			(roomId) => ({ roomId, clientId: randomUUID(), body: { $ne: 1 } })
+		],
+		[
+			'a body over 2,000 characters',
+			(roomId) => ({ roomId, clientId: randomUUID(), body: 'a'.repeat(2001) })
+		]
 	])('chat:send with %s is answered with a reason and stores nothing', async (_, payload) => {
 		const reply = await ask(socket, CHAT_REQUESTS.send, payload(roomId));
 		expect(reply.ok).toBe(false);
@@ -520,5 +570,45 @@ describe('bad input', () => {
 	it('typing in a room not joined is refused quietly', async () => {
 		const reply = await ask(socket, CHAT_REQUESTS.typing, { roomId: roomId + 1000 });
 		expect(reply.ok).toBe(false);
+	});
+});
+
+describe('retention', () => {
+	it('deletes messages older than the setting, but keeps reported ones and evidence of a live alert; the evidence copy outlives the message', async () => {
+		const room = await openRoom();
+		const [amara, kofi] = [await account(), await account()];
+		const a = await joined(amara, room.id);
+		const k = await joined(kofi, room.id);
+		const plain = (await send(a.socket, room.id, 'an ordinary old message')).message!;
+		const reported = (await send(a.socket, room.id, 'an old message someone reported')).message!;
+		await ask(k.socket, CHAT_REQUESTS.report, {
+			roomId: room.id,
+			messageId: reported.id,
+			reason: 'spam'
+		});
+		const risky = (await send(a.socket, room.id, 'i want to kill myself')).message!;
+		const fresh = (await send(k.socket, room.id, 'a message from today')).message!;
+		const later = new Date(Date.now() + 91 * 86_400_000);
+
+		expect((await purgeOldMessages(db, later)).deleted).toBeGreaterThanOrEqual(2);
+		const left = (await storedIn(room.id)).map((m) => m.id);
+		expect(left).toContain(reported.id);
+		expect(left).toContain(risky.id);
+		expect(left).not.toContain(plain.id);
+		expect(left).not.toContain(fresh.id);
+
+		const [alert] = await db
+			.select()
+			.from(safeguardingAlerts)
+			.where(eq(safeguardingAlerts.subjectUserId, amara.id));
+		await claimAlert(db, worker, alert.id);
+		await resolveAlert(db, worker, alert.id, 'Spoke with them; safe.');
+		expect((await purgeOldMessages(db, later)).deleted).toBeGreaterThanOrEqual(1);
+		expect((await storedIn(room.id)).map((m) => m.id)).toEqual([reported.id]);
+		const [evidence] = await db
+			.select()
+			.from(evidenceSnapshots)
+			.where(eq(evidenceSnapshots.id, alert.evidenceId!));
+		expect(evidence.text).toBe('i want to kill myself');
 	});
 });

@@ -4,11 +4,12 @@
  */
 import type { Server as HttpServer } from 'node:http';
 import { attachRealtime, closeRealtime } from './realtime/attach';
-import { closeDatabase, database, databaseHandle } from './db';
+import { closeDatabase, database, databaseHandle, type Database } from './db';
 import { config } from './config';
 import { log } from './log';
 import { startEscalationTimer } from './safeguarding/escalation';
-import { startRetentionTimer } from './forum/retention';
+import { purgeDeletedPosts, startRetentionTimer } from './forum/retention';
+import { purgeOldMessages } from './chat/retention';
 // Registers the forum's (thread:watch, thread:unwatch) and the chat's socket events before any
 // socket connects.
 import './forum/live';
@@ -27,6 +28,11 @@ const TIMER = Symbol.for('together.escalationTimer');
 const RETENTION_TIMER = Symbol.for('together.retentionTimer');
 const g = globalThis as Record<symbol, (() => Promise<void>) | undefined>;
 
+/** Every retention rule, one after the other. */
+export async function purgeExpired(db: Database) {
+	return { posts: await purgeDeletedPosts(db), chat: await purgeOldMessages(db) };
+}
+
 export const runtime: Runtime = {
 	async start() {
 		config();
@@ -35,8 +41,9 @@ export const runtime: Runtime = {
 		// Unclaimed alerts escalate, and alerts raised where nobody could be reached are announced.
 		g[TIMER] = startEscalationTimer(database);
 		await g[RETENTION_TIMER]?.();
-		// Deleted posts' words are erased once the retention period has passed (hourly).
-		g[RETENTION_TIMER] = startRetentionTimer(database);
+		// Deleted posts' words are erased, and old chat messages deleted, once their retention
+		// periods have passed (hourly).
+		g[RETENTION_TIMER] = startRetentionTimer(database, { purge: purgeExpired });
 	},
 	attachRealtime,
 	async shutdown() {

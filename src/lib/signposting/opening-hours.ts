@@ -135,7 +135,7 @@ export function openingWindow(
 	const at = (minutes: number) => new Date(startOfMinute + (minutes - t) * 60_000);
 	const current = spans.find(([start, end]) => start <= t && t < end);
 	if (current) return { open: true, closesAt: at(current[1]) };
-	const next = spans.find(([start]) => start > t) ?? spans[0];
+	const next = spans.find(([start]) => start > t) ?? spans.find(([start]) => start + WEEK > t)!;
 	return { open: false, opensAt: at(next[0] > t ? next[0] : next[0] + WEEK) };
 }
 

@@ -30,7 +30,11 @@ import { assertMayEnter, loadRoomAccess } from './access';
 import { roomIdSchema } from './send';
 import { authorOf } from './views';
 
-const messageId = z.number({ message: 'Say which message.' }).int().positive().max(Number.MAX_SAFE_INTEGER);
+const messageId = z
+	.number({ message: 'Say which message.' })
+	.int()
+	.positive()
+	.max(Number.MAX_SAFE_INTEGER);
 
 const reactSchema = z.object({
 	roomId: roomIdSchema,
@@ -44,7 +48,13 @@ async function publishedMessage(db: Database, roomId: number, id: number) {
 	const [message] = await db
 		.select()
 		.from(chatMessages)
-		.where(and(eq(chatMessages.id, id), eq(chatMessages.roomId, roomId), eq(chatMessages.status, 'published')));
+		.where(
+			and(
+				eq(chatMessages.id, id),
+				eq(chatMessages.roomId, roomId),
+				eq(chatMessages.status, 'published')
+			)
+		);
 	if (!message) throw new NotFoundError(NOT_HERE);
 	return message;
 }
@@ -106,7 +116,9 @@ export async function reportMessage(db: Database, user: CurrentUser, input: unkn
 	assertMayEnter(user, await loadRoomAccess(db, user, data.roomId));
 	const message = await publishedMessage(db, data.roomId, data.messageId);
 	if (message.authorId === user.id)
-		throw new NotAllowedError('This is your own message. You can ask a youth worker in the room, or use “Get help now”.');
+		throw new NotAllowedError(
+			'This is your own message. You can ask a youth worker in the room, or use “Get help now”.'
+		);
 	const context = await conversationUpTo(db, data.roomId, message.id);
 	const alert = await db.transaction(async (tx) => {
 		const [report] = await tx
@@ -141,7 +153,11 @@ export async function reportMessage(db: Database, user: CurrentUser, input: unkn
 				contentType: 'chat_message',
 				contentId: message.id,
 				text: message.body,
-				context: { roomId: data.roomId, conversation: context, link: `/chat/${data.roomId}#message-${message.id}` }
+				context: {
+					roomId: data.roomId,
+					conversation: context,
+					link: `/chat/${data.roomId}#message-${message.id}`
+				}
 			}
 		});
 	});

@@ -39,11 +39,7 @@ export function chatPaceRefusal(
 				`This room is in slow mode, so everyone waits a little between messages. You can send again ${when}.`
 		});
 	const last = recent.sentAt[0];
-	if (
-		recent.newMember &&
-		last &&
-		after(last, CHAT_LIMITS.newMemberSpacingSeconds) > now
-	)
+	if (recent.newMember && last && after(last, CHAT_LIMITS.newMemberSpacingSeconds) > now)
 		breaches.push({
 			retryAt: after(last, CHAT_LIMITS.newMemberSpacingSeconds),
 			message: (when) =>

@@ -36,10 +36,7 @@ export const roomSchema = z.object({
 		.string({ message: 'Give the room a name.' })
 		.transform((t) => tidyText(t).replace(/\s+/g, ' ').trim())
 		.pipe(
-			z
-				.string()
-				.min(1, 'Give the room a name.')
-				.max(80, 'Keep the name to 80 characters or fewer.')
+			z.string().min(1, 'Give the room a name.').max(80, 'Keep the name to 80 characters or fewer.')
 		),
 	description: z
 		.string()

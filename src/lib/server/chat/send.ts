@@ -74,7 +74,9 @@ export async function sendMessage(
 		context: { kind: 'chat_message' }
 	});
 	if (decision.action === 'block')
-		throw new NotAllowedError(decision.authorMessage ?? 'This could not be sent. Please reword it.');
+		throw new NotAllowedError(
+			decision.authorMessage ?? 'This could not be sent. Please reword it.'
+		);
 	const status = decision.action === 'publish' ? 'published' : 'held';
 	const html = renderPostHtml(decision.text, { siteOrigin: config().ORIGIN });
 	// Pacing never stands between someone at risk and a youth worker.

@@ -11,7 +11,14 @@ import { registerSocketHandlers, type TogetherSocket } from '../realtime/attach'
 import { listen } from '../realtime/listen';
 import { CHAT_EVENTS, CHAT_REQUESTS, type TypingEvent } from '../../chat';
 import { assertMayEnter, loadRoomAccess } from './access';
-import { announceRoomState, controlRoom, muteInRoom, removeFromRoom, removeMessage, roomState } from './controls';
+import {
+	announceRoomState,
+	controlRoom,
+	muteInRoom,
+	removeFromRoom,
+	removeMessage,
+	roomState
+} from './controls';
 import { reportMessage, toggleReaction } from './feedback';
 import { joinRoom, markRead, roomHistory } from './join';
 import { presenceIn } from './presence';

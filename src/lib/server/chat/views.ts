@@ -3,7 +3,20 @@
  * and its supportive reactions. Everyone sees published messages and the placeholders of removed
  * ones; a held message reaches only its author and staff.
  */
-import { and, asc, desc, eq, gt, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+	and,
+	asc,
+	desc,
+	eq,
+	gt,
+	inArray,
+	isNotNull,
+	lt,
+	lte,
+	or,
+	sql,
+	type SQL
+} from 'drizzle-orm';
 import type { CurrentUser } from '../accounts/current-user';
 import type { Database } from '../db';
 import { chatMessages, chatReactions, users, type ChatMessage } from '../db/schema';
@@ -39,7 +52,9 @@ type MessageRow = {
 	authorRoles: CurrentUser['roles'] | null;
 };
 
-export function authorOf(row: Pick<MessageRow, 'authorId' | 'authorName' | 'authorRoles'>): ChatAuthor {
+export function authorOf(
+	row: Pick<MessageRow, 'authorId' | 'authorName' | 'authorRoles'>
+): ChatAuthor {
 	return {
 		id: row.authorId,
 		name: row.authorName ?? FORMER_MEMBER,
@@ -146,10 +161,7 @@ export async function recentlyModerated(
 	};
 }
 
-export async function loadMessageView(
-	db: Database,
-	id: number
-): Promise<ChatMessageView | null> {
+export async function loadMessageView(db: Database, id: number): Promise<ChatMessageView | null> {
 	const [row] = await select(db).where(eq(chatMessages.id, id));
 	return row ? messageView(row) : null;
 }
@@ -204,7 +216,8 @@ export async function withReactions(
 		.where(inArray(chatReactions.messageId, ids))
 		.groupBy(chatReactions.messageId, chatReactions.kind);
 	const byMessage = new Map<number, typeof rows>();
-	for (const row of rows) byMessage.set(row.messageId, [...(byMessage.get(row.messageId) ?? []), row]);
+	for (const row of rows)
+		byMessage.set(row.messageId, [...(byMessage.get(row.messageId) ?? []), row]);
 	return messages.map((message) => {
 		const found = byMessage.get(message.id);
 		if (!found) return message;

@@ -42,7 +42,10 @@ export const titleSchema = z
  * Markdown someone writes: trailing spaces and blank lines at either end mean nothing; leading
  * spaces on the first line can (an indented code block), so only whole blank lines go from the start.
  */
-function markdownSchema(max: number, words: { empty: string; tooLong: (max: string, has: string) => string }) {
+function markdownSchema(
+	max: number,
+	words: { empty: string; tooLong: (max: string, has: string) => string }
+) {
 	return z
 		.string({ message: words.empty })
 		.transform((b) =>

@@ -122,7 +122,7 @@ export async function seedDemoForum(db: Database): Promise<void> {
 	}
 }
 
-async function byUsername(db: Database, username: string): Promise<CurrentUser | null> {
+export async function byUsername(db: Database, username: string): Promise<CurrentUser | null> {
 	const [user] = await db
 		.select()
 		.from(users)

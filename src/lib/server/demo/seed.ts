@@ -8,6 +8,7 @@ import type { Database } from '../db';
 import { users, type Role } from '../db/schema';
 import { hashPassword } from '../accounts/passwords';
 import { createAccount, OPERATOR } from '../accounts/manage';
+import { seedDemoChat } from './chat';
 import { seedDemoForum } from './forum';
 
 export const DEMO_ACCOUNTS: { username: string; roles: Role[]; label: string }[] = [
@@ -77,5 +78,6 @@ export async function seedDemo(
 		printed.push({ username: account.username, password, label: account.label });
 	}
 	await seedDemoForum(db);
+	await seedDemoChat(db);
 	return printed;
 }

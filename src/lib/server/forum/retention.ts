@@ -10,7 +10,7 @@
  * twice at once is harmless: each row is erased once (`purged_at is null` is checked again as it is
  * updated), and each run writes one audit entry with how many it erased.
  */
-import { and, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../audit/record';
 import type { Database } from '../db';
 import {
@@ -28,19 +28,14 @@ import { getSettings } from '../settings';
 
 const DAY = 86_400_000;
 
-/** Something still needs this post's words: an open report, or a live alert or case about it. */
-const stillReferenced = sql`(
-	exists (
-		select 1 from ${forumReports} r
-		where r.post_id = ${forumPosts.id} and r.reviewed_at is null
-	)
-	or exists (
-		select 1 from ${userReports} ur
-		where ur.context_post_id = ${forumPosts.id} and ur.reviewed_at is null
-	)
-	or exists (
+/**
+ * A live safeguarding alert (not resolved, or whose case is not closed) or an open case has this
+ * content as its evidence.
+ */
+export function evidenceInUse(contentType: string, contentId: SQL): SQL {
+	return sql`exists (
 		select 1 from ${evidenceSnapshots} e
-		where e.content_type = 'forum_post' and e.content_id = ${forumPosts.id}::text
+		where e.content_type = ${contentType} and e.content_id = ${contentId}::text
 		and (
 			exists (
 				select 1 from ${safeguardingAlerts} a
@@ -54,7 +49,20 @@ const stillReferenced = sql`(
 				where ce.evidence_id = e.id and c2.status <> 'closed'
 			)
 		)
+	)`;
+}
+
+/** Something still needs this post's words: an open report, or a live alert or case about it. */
+const stillReferenced = sql`(
+	exists (
+		select 1 from ${forumReports} r
+		where r.post_id = ${forumPosts.id} and r.reviewed_at is null
 	)
+	or exists (
+		select 1 from ${userReports} ur
+		where ur.context_post_id = ${forumPosts.id} and ur.reviewed_at is null
+	)
+	or ${evidenceInUse('forum_post', sql`${forumPosts.id}`)}
 )`;
 
 export interface PurgeResult {
@@ -97,17 +105,21 @@ export async function purgeDeletedPosts(db: Database, now = new Date()): Promise
 }
 
 /**
- * The in-process timer: shortly after start, then every hour. Runs never overlap; stopping waits
- * for the run in progress.
+ * The in-process timer: shortly after start, then every hour, runs `purge` (every retention rule:
+ * see runtime.ts). Runs never overlap; stopping waits for the run in progress.
  */
 export function startRetentionTimer(
 	db: () => Promise<Database>,
-	{ everyMs = 3_600_000, firstAfterMs = 60_000 } = {}
+	{
+		everyMs = 3_600_000,
+		firstAfterMs = 60_000,
+		purge = purgeDeletedPosts
+	}: { everyMs?: number; firstAfterMs?: number; purge?: (db: Database) => Promise<unknown> } = {}
 ): () => Promise<void> {
 	let running: Promise<void> | null = null;
 	const run = () => {
 		if (running) return;
-		running = (async () => purgeDeletedPosts(await db()))()
+		running = (async () => purge(await db()))()
 			.then(() => {})
 			.catch((error) => log.error({ err: error }, 'retention purge failed'))
 			.finally(() => {

@@ -65,6 +65,7 @@ export function answerUnknown(socket: TogetherSocket): void {
 	socket.onAny((event: string, ...args: unknown[]) => {
 		if (known.has(event)) return;
 		const ack = args[args.length - 1];
-		if (typeof ack === 'function') (ack as (a: Answer) => void)({ ok: false, error: UNKNOWN_REQUEST });
+		if (typeof ack === 'function')
+			(ack as (a: Answer) => void)({ ok: false, error: UNKNOWN_REQUEST });
 	});
 }

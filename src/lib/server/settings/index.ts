@@ -65,6 +65,13 @@ export const settingsSchema = z
 				.number()
 				.min(1, 'Keep deleted posts for at least 1 day.')
 				.max(3650, 'Keep deleted posts for at most 3650 days (10 years).')
+		),
+		/** Days chat messages are kept before they are deleted (unless reported or evidence). */
+		chatRetentionDays: count('Enter how many days chat messages are kept, as a number.').pipe(
+			z
+				.number()
+				.min(1, 'Keep chat messages for at least 1 day.')
+				.max(3650, 'Keep chat messages for at most 3650 days (10 years).')
 		)
 	})
 	.refine((s) => s.minAge <= s.maxAge, {
@@ -80,7 +87,8 @@ export const DEFAULT_SETTINGS: Settings = {
 	maxAge: 25,
 	premoderatePosts: 3,
 	autoHideReports: 3,
-	deletedPostRetentionDays: 30
+	deletedPostRetentionDays: 30,
+	chatRetentionDays: 90
 };
 
 export async function getSettings(db: Database): Promise<Settings> {

@@ -20,7 +20,8 @@ export const actions: Actions = {
 				maxAge: text(data, 'maxAge'),
 				premoderatePosts: text(data, 'premoderatePosts'),
 				autoHideReports: text(data, 'autoHideReports'),
-				deletedPostRetentionDays: text(data, 'deletedPostRetentionDays')
+				deletedPostRetentionDays: text(data, 'deletedPostRetentionDays'),
+				chatRetentionDays: text(data, 'chatRetentionDays')
 			});
 			return { saved: true };
 		} catch (error) {

@@ -87,7 +87,10 @@ export const chatRoomMembers = pgTable(
 		removedAt: timestamp('removed_at', { withTimezone: true }),
 		removedById: integer('removed_by_id')
 	},
-	(t) => [primaryKey({ columns: [t.roomId, t.userId] }), index('chat_room_members_user_idx').on(t.userId)]
+	(t) => [
+		primaryKey({ columns: [t.roomId, t.userId] }),
+		index('chat_room_members_user_idx').on(t.userId)
+	]
 );
 
 export const MESSAGE_STATUSES = ['published', 'held', 'removed'] as const;

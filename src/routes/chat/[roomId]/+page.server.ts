@@ -1,0 +1,49 @@
+import { error } from '@sveltejs/kit';
+import { database } from '$lib/server/db';
+import { NotFoundError } from '$lib/server/errors';
+import { parseId } from '$lib/server/http/form';
+import { requireUser } from '$lib/server/http/guard';
+import { assertMayEnter, loadRoomAccess } from '$lib/server/chat/access';
+import { roomView } from '$lib/server/chat/rooms';
+import { roomMessages } from '$lib/server/chat/views';
+import { can, NotAllowedError } from '$lib/server/policy';
+import { crisisPanel } from '$lib/server/signposting/crisis-panel';
+import { HISTORY_PAGE } from '$lib/chat';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const me = requireUser(locals, url);
+	const roomId = parseId(params.roomId);
+	if (roomId === null) error(404, 'We could not find that room.');
+	const db = await database();
+	const now = new Date();
+	let access;
+	try {
+		access = await loadRoomAccess(db, me, roomId);
+		assertMayEnter(me, access);
+	} catch (e) {
+		if (e instanceof NotFoundError) error(404, e.message);
+		if (e instanceof NotAllowedError) error(403, e.message);
+		throw e;
+	}
+	const room = roomView(access.room, access.member?.mutedUntil ?? null, now);
+	// The latest page is in the HTML (readable before the live connection, or without it).
+	const page = await roomMessages(db, me, roomId, { limit: HISTORY_PAGE });
+	return {
+		room,
+		messages: page.messages,
+		more: page.more,
+		lastReadId: access.member?.lastReadMessageId ?? 0,
+		me: { id: me.id, runsRooms: can(me, 'rooms.run') },
+		// When nobody is here to answer, say who is.
+		help: room.open ? null : await whoToTalkTo(db, now)
+	};
+};
+
+async function whoToTalkTo(db: Awaited<ReturnType<typeof database>>, now: Date) {
+	return {
+		...(await crisisPanel(db, 'concern', now)),
+		heading: 'Need to talk to someone now?',
+		message: 'Nobody is in this room right now. These people are there for you.'
+	};
+}

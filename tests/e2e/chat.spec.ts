@@ -1,0 +1,155 @@
+/**
+ * Group chat as people use it: a youth worker opens the drop-in and chats live with a member; the
+ * worker removes a message and it vanishes for the member; the member loses signal while sending
+ * and, when it comes back, every message is there exactly once; a closed room says when it opens
+ * and who to talk to meanwhile.
+ */
+import { eq } from 'drizzle-orm';
+import type { Page } from '@playwright/test';
+import { test, expect, signIn, type Account } from './fixtures';
+import { signedInPage, violations, waitUntilLive } from './page-helpers';
+import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
+import type { Database } from '../../src/lib/server/db';
+import { users } from '../../src/lib/server/db/schema';
+import { createRoom } from '../../src/lib/server/chat/rooms';
+
+function asWorker(account: Account): CurrentUser {
+	return {
+		id: account.id,
+		username: account.username,
+		roles: ['youth_worker'],
+		staff: true,
+		sessionVersion: 0,
+		mutedUntil: null
+	};
+}
+
+/** Established members (new ones may send one message per 5 seconds). */
+async function established(db: Database, account: Account) {
+	await db
+		.update(users)
+		.set({ createdAt: new Date(Date.now() - 30 * 86_400_000) })
+		.where(eq(users.id, account.id));
+	return account;
+}
+
+async function dropIn(db: Database, worker: Account, name: string) {
+	const room = await createRoom(db, asWorker(worker), {
+		name,
+		kind: 'drop_in',
+		description: 'A relaxed catch-up with youth workers.',
+		guidelines: 'Be kind. Keep personal details to yourself.'
+	});
+	return `/chat/${room.id}`;
+}
+
+const messages = (page: Page) => page.getByRole('log');
+
+async function say(page: Page, text: string) {
+	await page.getByLabel('Message', { exact: true }).fill(text);
+	await page.getByRole('button', { name: 'Send', exact: true }).click();
+}
+
+test('a youth worker opens the drop-in, chats live with a member, and removes a message for everyone', async ({
+	browser,
+	makeAccount,
+	database
+}) => {
+	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
+	const member = await established(database.db, await makeAccount());
+	const path = await dropIn(database.db, worker, `Drop-in ${member.username}`);
+
+	const staff = await signedInPage(browser, worker);
+	await staff.goto(path);
+	await waitUntilLive(staff);
+	await staff.getByRole('button', { name: 'Open the room' }).click();
+	await expect(staff.getByText('Open now until')).toBeVisible();
+
+	const young = await signedInPage(browser, member);
+	await young.goto('/chat');
+	await young.getByRole('link', { name: `Drop-in ${member.username}` }).click();
+	await waitUntilLive(young);
+	await expect(young.getByText('youth worker here')).toBeVisible();
+	expect(await violations(young)).toEqual([]);
+
+	await say(young, 'Hi, is anyone around tonight?');
+	await expect(messages(staff).getByText('Hi, is anyone around tonight?')).toBeVisible();
+	await say(staff, 'Hi! Yes, I am here until 9.');
+	await expect(messages(young).getByText('Hi! Yes, I am here until 9.')).toBeVisible();
+	await expect(messages(young).getByText('Staff')).toBeVisible();
+
+	await say(young, 'this message will be removed');
+	const theirs = messages(staff)
+		.getByRole('article')
+		.filter({ hasText: 'this message will be removed' });
+	await theirs.getByRole('button', { name: 'More about this message' }).click();
+	await theirs.getByRole('button', { name: 'Remove message' }).click();
+	await expect(messages(young).getByText('this message will be removed')).toHaveCount(0);
+	await expect(messages(young).getByText('Removed by a youth worker.')).toBeVisible();
+	expect(await violations(staff)).toEqual([]);
+});
+
+test('losing signal while sending: when it returns, every message is there exactly once @phone', async ({
+	browser,
+	makeAccount,
+	database
+}) => {
+	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
+	const member = await established(database.db, await makeAccount());
+	const path = await dropIn(database.db, worker, `Signal ${member.username}`);
+	const staff = await signedInPage(browser, worker);
+	await staff.goto(path);
+	await waitUntilLive(staff);
+	await staff.getByRole('button', { name: 'Open the room' }).click();
+
+	const young = await signedInPage(browser, member);
+	await young.goto(path);
+	await waitUntilLive(young);
+	await say(young, 'on the bus now');
+	await expect(messages(staff).getByText('on the bus now')).toBeVisible();
+
+	// Into the tunnel: the phone has no signal for a while.
+	await young.context().setOffline(true);
+	await expect(young.getByRole('status').filter({ hasText: /Reconnecting|Offline/ })).toBeVisible({
+		timeout: 30_000
+	});
+	await say(young, 'sent in the tunnel, one');
+	await say(young, 'sent in the tunnel, two');
+	await expect(
+		messages(young)
+			.getByText(/it will send when you are back online/)
+			.first()
+	).toBeVisible();
+	await say(staff, 'Worker message while you were away');
+
+	await young.context().setOffline(false);
+	await waitUntilLive(young);
+	for (const text of [
+		'sent in the tunnel, one',
+		'sent in the tunnel, two',
+		'Worker message while you were away'
+	]) {
+		await expect(messages(young).getByText(text)).toHaveCount(1);
+		await expect(messages(staff).getByText(text)).toHaveCount(1);
+	}
+	await expect(messages(young).getByText(/^Sending…$|when you are back online/)).toHaveCount(0);
+	// And after a reload, still once each.
+	await young.reload();
+	await expect(messages(young).getByText('sent in the tunnel, two')).toHaveCount(1);
+});
+
+test('a closed room can be read, says when it opens, and signposts help meanwhile', async ({
+	page,
+	makeAccount,
+	database
+}) => {
+	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
+	const member = await makeAccount();
+	const path = await dropIn(database.db, worker, `Closed ${member.username}`);
+	await signIn(page, member);
+	await page.goto(path);
+	await expect(page.getByText('Closed until a youth worker opens it.').first()).toBeVisible();
+	await expect(page.getByLabel('Message', { exact: true })).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: 'Need to talk to someone now?' })).toBeVisible();
+	expect(await violations(page)).toEqual([]);
+});
