@@ -18,9 +18,10 @@ import {
 	safeguardingAlerts,
 	users
 } from '../../src/lib/server/db/schema';
-import { createRoom } from '../../src/lib/server/chat/rooms';
+import { createRoom, inviteToRoom, listRoomsFor } from '../../src/lib/server/chat/rooms';
 import { controlRoom } from '../../src/lib/server/chat/controls';
 import { purgeOldMessages } from '../../src/lib/server/chat/retention';
+import { sendMessage } from '../../src/lib/server/chat/send';
 import { claimAlert, resolveAlert } from '../../src/lib/server/safeguarding/alerts';
 import {
 	CHAT_EVENTS,
@@ -218,6 +219,74 @@ describe('chatting in an open room', () => {
 		const w = await joined(worker, room.id);
 		expect(w.reply.state).toMatchObject({ presence: 2, staffPresent: 1, open: true });
 		expect(await stateAfterWorker).toMatchObject({ presence: 2 });
+	});
+});
+
+describe('reading back and keeping track', () => {
+	it('joining shows the latest 50; earlier pages come 50 at a time until the start', async () => {
+		const room = await openRoom();
+		const ids: number[] = [];
+		for (let i = 0; i < 120; i++) {
+			const input = { roomId: room.id, clientId: randomUUID(), body: `note ${i}` };
+			ids.push((await sendMessage(db, worker, input)).message.id);
+		}
+		const reader = await joined(await account(), room.id);
+		expect(reader.reply.messages.map((m) => m.id)).toEqual(ids.slice(70));
+		expect(reader.reply.more).toBe(true);
+		const page2 = await ask<{ messages: ChatMessageView[]; more: boolean }>(
+			reader.socket,
+			CHAT_REQUESTS.history,
+			{ roomId: room.id, before: ids[70] }
+		);
+		expect(page2.messages?.map((m) => m.id)).toEqual(ids.slice(20, 70));
+		expect(page2.more).toBe(true);
+		const page3 = await ask<{ messages: ChatMessageView[]; more: boolean }>(
+			reader.socket,
+			CHAT_REQUESTS.history,
+			{ roomId: room.id, before: ids[20] }
+		);
+		expect(page3.messages?.map((m) => m.id)).toEqual(ids.slice(0, 20));
+		expect(page3.more).toBe(false);
+	});
+
+	it('counts unread messages per member per room, until they read them', async () => {
+		const room = await openRoom();
+		const [amara, kofi] = [await account(), await account()];
+		const a = await joined(amara, room.id);
+		const k = await joined(kofi, room.id);
+		let last = 0;
+		for (let i = 0; i < 3; i++) last = (await send(a.socket, room.id, `news ${i}`)).message!.id;
+		const unread = async (who: CurrentUser) =>
+			(await listRoomsFor(db, who)).find((r) => r.id === room.id)?.unread;
+		expect(await unread(kofi)).toBe(3);
+		expect(await unread(amara)).toBe(0); // your own messages are not unread
+		expect(
+			await ask(k.socket, CHAT_REQUESTS.read, { roomId: room.id, lastId: last })
+		).toMatchObject({ ok: true });
+		expect(await unread(kofi)).toBe(0);
+		await ask(k.socket, CHAT_REQUESTS.read, { roomId: room.id, lastId: 1 }); // never moves back
+		expect(await unread(kofi)).toBe(0);
+	});
+
+	it('lists a group room only to the members invited to it (and staff)', async () => {
+		const room = await createRoom(db, worker, { name: 'Invited group', kind: 'group' });
+		const [invited, other] = [await account(), await account()];
+		await inviteToRoom(db, worker, room.id, invited.username);
+		const names = async (who: CurrentUser) => (await listRoomsFor(db, who)).map((r) => r.id);
+		expect(await names(invited)).toContain(room.id);
+		expect(await names(other)).not.toContain(room.id);
+		expect(await names(worker)).toContain(room.id);
+		await joined(invited, room.id);
+	});
+
+	it('a room with a maximum turns members away when full (staff always fit)', async () => {
+		const room = await openRoom({ maxMembers: 2 });
+		await joined(await account(), room.id);
+		await joined(await account(), room.id);
+		const third = await live.connect(await account());
+		const reply = await ask(third, CHAT_REQUESTS.join, { roomId: room.id });
+		expect(reply.ok === false && reply.error).toMatch(/full right now/);
+		await joined(worker, room.id);
 	});
 });
 
