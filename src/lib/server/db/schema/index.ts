@@ -7,3 +7,4 @@ export * from './safety';
 export * from './forum';
 export * from './moderation';
 export * from './chat';
+export * from './workshops';
