@@ -5,3 +5,11 @@ export function isUniqueViolation(error: unknown): boolean {
 	}
 	return false;
 }
+
+/** A CHECK constraint (or a trigger raising check_violation) refused the row. */
+export function isCheckViolation(error: unknown): boolean {
+	for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+		if ((e as { code?: unknown }).code === '23514') return true;
+	}
+	return false;
+}
