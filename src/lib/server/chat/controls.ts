@@ -32,6 +32,7 @@ import { loadRoom } from './rooms';
 import { roomIdSchema } from './send';
 import { announceMessage } from './send';
 import { loadMessageView } from './views';
+import { settleClaim } from '../moderation/claims';
 
 const RUN_ROOMS = 'Only staff who run rooms can do that.';
 
@@ -134,7 +135,11 @@ function changeFor(
 
 const messageRef = z.object({
 	roomId: roomIdSchema,
-	messageId: z.number({ message: 'Say which message.' }).int().positive().max(Number.MAX_SAFE_INTEGER),
+	messageId: z
+		.number({ message: 'Say which message.' })
+		.int()
+		.positive()
+		.max(Number.MAX_SAFE_INTEGER),
 	reason: z
 		.string()
 		.optional()
@@ -162,7 +167,11 @@ export async function removeMessage(db: Database, actor: CurrentUser, input: unk
 					ne(chatMessages.status, 'removed')
 				)
 			)
-			.returning({ id: chatMessages.id, authorId: chatMessages.authorId, status: chatMessages.status });
+			.returning({
+				id: chatMessages.id,
+				authorId: chatMessages.authorId,
+				status: chatMessages.status
+			});
 		if (!message) return null;
 		await recordAudit(tx, {
 			actorId: actor.id,
@@ -186,10 +195,14 @@ export async function removeMessage(db: Database, actor: CurrentUser, input: unk
 	publisher().publish('staff', FORUM_EVENTS.queueChanged, {});
 }
 
-/** Approve a held message from the review queue: it joins the room, in its place by time. */
+/**
+ * Approve a held message from the review queue: it joins the room, in its place by time. Refused
+ * while another youth worker has claimed it in the queue; approving releases any claim.
+ */
 export async function approveHeldMessage(db: Database, actor: CurrentUser, messageId: number) {
 	authorise(actor, 'moderation.act', 'Only youth workers can approve messages.');
 	const approved = await db.transaction(async (tx) => {
+		await settleClaim(tx as unknown as Database, actor, { kind: 'message', itemId: messageId });
 		const [message] = await tx
 			.update(chatMessages)
 			.set({ status: 'published', moderatedById: actor.id, moderatedAt: new Date() })
@@ -223,7 +236,12 @@ const muteSchema = memberRef.extend({
 });
 
 /** Pause a member's messages in this room (they can still read). */
-export async function muteInRoom(db: Database, actor: CurrentUser, input: unknown, now = new Date()) {
+export async function muteInRoom(
+	db: Database,
+	actor: CurrentUser,
+	input: unknown,
+	now = new Date()
+) {
 	const data = parseOrThrow(muteSchema, input);
 	authorise(actor, 'rooms.run', RUN_ROOMS);
 	const room = await loadRoom(db, data.roomId);
@@ -233,9 +251,9 @@ export async function muteInRoom(db: Database, actor: CurrentUser, input: unknow
 			? new Date(now.getTime() + 10 * 60_000)
 			: data.duration === '1h'
 				? new Date(now.getTime() + 3_600_000)
-				: (room.openUntil && room.openUntil > now
-						? room.openUntil
-						: new Date(now.getTime() + OPENING_MAX_HOURS * 3_600_000));
+				: room.openUntil && room.openUntil > now
+					? room.openUntil
+					: new Date(now.getTime() + OPENING_MAX_HOURS * 3_600_000);
 	await db.transaction(async (tx) => {
 		await tx
 			.insert(chatRoomMembers)
@@ -285,7 +303,12 @@ export async function removeFromRoom(db: Database, actor: CurrentUser, input: un
 			details: { roomId: room.id }
 		});
 	});
-	const event: YouEvent = { roomId: room.id, removed: true, mutedUntil: null, message: REMOVED_FROM_ROOM };
+	const event: YouEvent = {
+		roomId: room.id,
+		removed: true,
+		mutedUntil: null,
+		message: REMOVED_FROM_ROOM
+	};
 	publisher().publish(`user:${target.id}`, CHAT_EVENTS.you, event);
 	publisher().removeFromRoom(target.id, `room:${room.id}`);
 	await announceRoomState(db, room.id, now);

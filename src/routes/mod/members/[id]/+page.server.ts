@@ -13,6 +13,13 @@ import { roleLabel } from '$lib/roles';
 import { liftAction, noteAction, sanctionAction } from '../../member-actions';
 import type { Actions, PageServerLoad } from './$types';
 
+const CHAT_ACTION_WORDS: Record<string, string> = {
+	'chat.message.remove': 'Chat message removed',
+	'chat.message.approve': 'Held chat message approved',
+	'chat.member.mute': 'Messages paused in a room',
+	'chat.member.remove': 'Taken out of a room'
+};
+
 const STATUS_WORDS: Record<string, string> = {
 	published: 'Showing',
 	held: 'Waiting for a youth worker',
@@ -80,6 +87,18 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 				r.postId && r.threadId ? `/forum/t/${r.threadId}?post=${r.postId}#post-${r.postId}` : null,
 			when: formatDateTime(r.createdAt),
 			open: r.reviewedAt === null
+		})),
+		chatActions: member.chatActions.map((a) => ({
+			id: a.id,
+			what: CHAT_ACTION_WORDS[a.action] ?? a.action,
+			by: a.by,
+			when: formatDateTime(a.at),
+			roomId: a.roomId,
+			roomName: a.roomName,
+			messageId: a.messageId,
+			message: a.messageBody,
+			reason: a.reason,
+			until: a.until ? formatDateTime(a.until) : null
 		})),
 		notes: member.notes.map((n) => ({
 			id: n.id,
