@@ -5,12 +5,12 @@
  * publishes it; members cannot reach any of it. WCAG 2.2 AA on each page, on desktop and phone.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { test, expect, signIn } from './fixtures';
 import { violations } from './page-helpers';
-import { chatMessages, chatRooms } from '../../src/lib/server/db/schema';
-import { createRoom } from '../../src/lib/server/chat/rooms';
-import { controlRoom } from '../../src/lib/server/chat/controls';
+import { chatMessages, chatRoomMembers, chatRooms } from '../../src/lib/server/db/schema';
+import { createRoom, inviteToRoom } from '../../src/lib/server/chat/rooms';
+import { controlRoom, removeFromRoom } from '../../src/lib/server/chat/controls';
 import { sendMessage } from '../../src/lib/server/chat/send';
 import { createAccount, OPERATOR } from '../../src/lib/server/accounts/manage';
 import type { Database } from '../../src/lib/server/db/client';
@@ -97,7 +97,7 @@ test('@phone a youth worker sets up a drop-in room with hours, opens it, locks i
 	await page.getByRole('link', { name: 'Back to the chat rooms' }).click();
 	const row = page.getByRole('row').filter({ hasText: name });
 	await expect(row).toContainText('Drop-in');
-	await expect(row).toContainText('Open');
+	await expect(row).toContainText('Open until');
 	await expect(row).toContainText('Locked');
 	await expect(row).toContainText('one message every 30 seconds');
 });
@@ -111,8 +111,18 @@ test('archiving asks to be sure first, then closes the room for good', async ({
 		name: `Old group ${randomBytes(3).toString('hex')}`,
 		kind: 'group'
 	});
+	const [invited, removed] = [await person(database.db), await person(database.db)];
+	await inviteToRoom(database.db, worker, room.id, invited.username);
+	await inviteToRoom(database.db, worker, room.id, removed.username);
+	await removeFromRoom(database.db, worker, { roomId: room.id, userId: removed.id });
 	await signIn(page, worker);
 	await page.goto(`/staff/rooms/${room.id}`);
+	const members = page.getByRole('region', { name: 'Members' });
+	await expect(members.getByRole('row').filter({ hasText: invited.username })).toContainText('Yes');
+	await expect(
+		members.getByRole('button', { name: `Let back in ${removed.username}` })
+	).toBeVisible();
+	expect(await violations(page)).toEqual([]);
 	await page.getByRole('button', { name: 'Archive room' }).click();
 	await expect(page.getByRole('checkbox', { name: /Yes, archive/ })).toHaveAccessibleDescription(
 		/Tick the box to say you are sure/
@@ -205,4 +215,67 @@ test('@phone a held chat message waits in the review queue; approving it puts it
 	await expect(chat).toContainText('Held chat message approved');
 	await expect(chat.getByRole('link', { name: roomName })).toBeVisible();
 	expect(await violations(page)).toEqual([]);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a group room is set up, members invited, and someone taken out let back in', async ({
+		page,
+		database
+	}) => {
+		const db = database.db;
+		const worker = await person(db, ['youth_worker']);
+		const [amara, kofi] = [await person(db), await person(db)];
+		const name = `Group ${randomBytes(3).toString('hex')}`;
+		await signIn(page, worker);
+		await page.goto('/staff/rooms');
+
+		// Hostile and mistaken input: a number that is not one.
+		await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+		await page.getByRole('radio', { name: /^Group:/ }).check();
+		await page.getByLabel('Most people in the room at once (optional)').fill('1; drop table');
+		await page.getByRole('button', { name: 'Set up room' }).click();
+		await expect(page.getByLabel('Most people in the room at once (optional)')).toHaveValue(
+			'1; drop table'
+		);
+		await expect(
+			page.getByLabel('Most people in the room at once (optional)')
+		).toHaveAccessibleDescription(/Enter the most people as a number/);
+		await expect(page.getByRole('radio', { name: /^Group:/ })).toBeChecked();
+		await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue(name);
+		expect(await db.$count(chatRooms, eq(chatRooms.name, name))).toBe(0);
+
+		await page.getByLabel('Most people in the room at once (optional)').fill('12');
+		await page.getByRole('button', { name: 'Set up room' }).click();
+		await expect(page).toHaveURL(/\/staff\/rooms\/\d+/);
+		const roomId = Number(page.url().match(/rooms\/(\d+)/)![1]);
+		const [made] = await db.select().from(chatRooms).where(eq(chatRooms.id, roomId));
+		expect(made).toMatchObject({ name, kind: 'group', maxMembers: 12 });
+
+		const invite = page.getByLabel('Invite someone by username');
+		await invite.fill('nobody_by_this_name');
+		await page.getByRole('button', { name: 'Invite', exact: true }).click();
+		await expect(invite).toHaveAccessibleDescription(/Nobody here is called “nobody_by_this_name”/);
+		await expect(invite).toHaveValue('nobody_by_this_name');
+		await invite.fill(amara.username);
+		await page.getByRole('button', { name: 'Invite', exact: true }).click();
+		await expect(page.getByText(`${amara.username} is invited`)).toBeVisible();
+		await page.getByLabel('Invite someone by username').fill(kofi.username);
+		await page.getByRole('button', { name: 'Invite', exact: true }).click();
+		const members = page.getByRole('region', { name: 'Members' });
+		await expect(members.getByRole('row').filter({ hasText: kofi.username })).toContainText('Yes');
+
+		// Kofi is taken out of the room (as a youth worker does live), then let back in here.
+		await removeFromRoom(db, worker, { roomId, userId: kofi.id });
+		await page.goto(`/staff/rooms/${roomId}`);
+		await page.getByRole('button', { name: `Let back in ${kofi.username}` }).click();
+		await expect(page.getByText(`${kofi.username} can come back into the room.`)).toBeVisible();
+		await expect(page.getByRole('button', { name: `Let back in ${kofi.username}` })).toHaveCount(0);
+		const [back] = await db
+			.select()
+			.from(chatRoomMembers)
+			.where(and(eq(chatRoomMembers.roomId, roomId), eq(chatRoomMembers.userId, kofi.id)));
+		expect(back).toMatchObject({ invited: true, removedAt: null });
+	});
 });

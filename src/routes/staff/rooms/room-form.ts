@@ -41,7 +41,10 @@ export function roomSummary(room: ChatRoom, now: Date) {
 		kindLabel: ROOM_KIND_LABELS[room.kind as RoomKindKey] ?? room.kind,
 		open: availability.open,
 		withinHours: availability.withinHours,
-		statusLabel: availability.statusLabel,
+		/** For staff: open until when, else why it is closed and when it next opens. */
+		statusLabel: availability.open
+			? `Open until ${formatDateTime(room.openUntil)}.`
+			: availability.statusLabel,
 		locked: room.locked,
 		slowModeSeconds: room.slowModeSeconds,
 		slowModeLabel: slowModeSecondsLabel(room.slowModeSeconds),
