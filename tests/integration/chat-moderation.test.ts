@@ -390,6 +390,18 @@ describe('a member’s moderation history', () => {
 			messageBody: 'add me on snap: amara_x99'
 		});
 	});
+
+	it('lists reports about their chat messages with the others about them', async () => {
+		const { amara, room, reported } = await reportedConversation();
+		await keepReportedMessage(db, worker, { messageId: reported });
+		const page = await loadMemberPage(db, worker, amara.id);
+		expect(
+			page.reports.map((r) => [r.kind, r.reason, r.messageId, r.roomId, r.reviewedAt !== null])
+		).toEqual([
+			['message', 'other', reported, room.id, true],
+			['message', 'unkind', reported, room.id, true]
+		]);
+	});
 });
 
 describe('who may do any of it', () => {

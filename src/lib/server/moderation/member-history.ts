@@ -10,6 +10,7 @@ import type { Database } from '../db';
 import {
 	auditLog,
 	chatMessages,
+	chatReports,
 	chatRooms,
 	forumPosts,
 	forumReports,
@@ -216,11 +217,14 @@ export async function memberSummaries(
 }
 
 export interface ReportAgainst {
-	kind: 'member' | 'post';
+	kind: 'member' | 'post' | 'message';
 	reason: ReportReason;
 	note: string | null;
 	postId: number | null;
 	threadId: number | null;
+	/** For a report about one of their chat messages. */
+	messageId?: number;
+	roomId?: number;
 	createdAt: Date;
 	reviewedAt: Date | null;
 }
@@ -337,64 +341,85 @@ export async function loadMemberPage(
 	const [person] = await db.select().from(users).where(eq(users.id, userId));
 	if (!person) throw new NotFoundError(MEMBER_NOT_FOUND);
 
-	const [sanctions, posts, memberReports, postReports, notes, chatActions] = await Promise.all([
-		sanctionsOf(db, [userId], LIST_LIMIT),
-		db
-			.select({
-				id: forumPosts.id,
-				threadId: forumPosts.threadId,
-				threadTitle: forumThreads.title,
-				status: forumPosts.status,
-				createdAt: forumPosts.createdAt,
-				hiddenReason: forumPosts.hiddenReason,
-				deletedById: forumPosts.deletedById
-			})
-			.from(forumPosts)
-			.innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
-			.where(
-				and(
-					eq(forumPosts.authorId, userId),
-					sql`(${forumPosts.status} in ('held', 'hidden') or ${forumPosts.deletedById} is not null
+	const [sanctions, posts, memberReports, postReports, notes, chatActions, messageReports] =
+		await Promise.all([
+			sanctionsOf(db, [userId], LIST_LIMIT),
+			db
+				.select({
+					id: forumPosts.id,
+					threadId: forumPosts.threadId,
+					threadTitle: forumThreads.title,
+					status: forumPosts.status,
+					createdAt: forumPosts.createdAt,
+					hiddenReason: forumPosts.hiddenReason,
+					deletedById: forumPosts.deletedById
+				})
+				.from(forumPosts)
+				.innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
+				.where(
+					and(
+						eq(forumPosts.authorId, userId),
+						sql`(${forumPosts.status} in ('held', 'hidden') or ${forumPosts.deletedById} is not null
 						or ${forumPosts.moderatedById} is not null)`
+					)
 				)
-			)
-			.orderBy(desc(forumPosts.createdAt), desc(forumPosts.id))
-			.limit(LIST_LIMIT),
-		db
-			.select({
-				reason: userReports.reason,
-				note: userReports.note,
-				postId: userReports.contextPostId,
-				threadId: forumPosts.threadId,
-				createdAt: userReports.createdAt,
-				reviewedAt: userReports.reviewedAt
-			})
-			.from(userReports)
-			.leftJoin(forumPosts, eq(forumPosts.id, userReports.contextPostId))
-			.where(eq(userReports.reportedUserId, userId))
-			.orderBy(desc(userReports.createdAt))
-			.limit(LIST_LIMIT),
-		db
-			.select({
-				reason: forumReports.reason,
-				note: forumReports.note,
-				postId: forumReports.postId,
-				threadId: forumPosts.threadId,
-				createdAt: forumReports.createdAt,
-				reviewedAt: forumReports.reviewedAt
-			})
-			.from(forumReports)
-			.innerJoin(forumPosts, eq(forumPosts.id, forumReports.postId))
-			.where(eq(forumPosts.authorId, userId))
-			.orderBy(desc(forumReports.createdAt))
-			.limit(LIST_LIMIT),
-		staffNotesFor(db, actor, [userId], LIST_LIMIT),
-		chatActionsAbout(db, userId, LIST_LIMIT)
-	]);
+				.orderBy(desc(forumPosts.createdAt), desc(forumPosts.id))
+				.limit(LIST_LIMIT),
+			db
+				.select({
+					reason: userReports.reason,
+					note: userReports.note,
+					postId: userReports.contextPostId,
+					threadId: forumPosts.threadId,
+					createdAt: userReports.createdAt,
+					reviewedAt: userReports.reviewedAt
+				})
+				.from(userReports)
+				.leftJoin(forumPosts, eq(forumPosts.id, userReports.contextPostId))
+				.where(eq(userReports.reportedUserId, userId))
+				.orderBy(desc(userReports.createdAt))
+				.limit(LIST_LIMIT),
+			db
+				.select({
+					reason: forumReports.reason,
+					note: forumReports.note,
+					postId: forumReports.postId,
+					threadId: forumPosts.threadId,
+					createdAt: forumReports.createdAt,
+					reviewedAt: forumReports.reviewedAt
+				})
+				.from(forumReports)
+				.innerJoin(forumPosts, eq(forumPosts.id, forumReports.postId))
+				.where(eq(forumPosts.authorId, userId))
+				.orderBy(desc(forumReports.createdAt))
+				.limit(LIST_LIMIT),
+			staffNotesFor(db, actor, [userId], LIST_LIMIT),
+			chatActionsAbout(db, userId, LIST_LIMIT),
+			db
+				.select({
+					reason: chatReports.reason,
+					note: chatReports.note,
+					messageId: chatReports.messageId,
+					roomId: chatMessages.roomId,
+					createdAt: chatReports.createdAt,
+					reviewedAt: chatReports.reviewedAt
+				})
+				.from(chatReports)
+				.innerJoin(chatMessages, eq(chatMessages.id, chatReports.messageId))
+				.where(eq(chatMessages.authorId, userId))
+				.orderBy(desc(chatReports.createdAt))
+				.limit(LIST_LIMIT)
+		]);
 
 	const reports: ReportAgainst[] = [
 		...memberReports.map((r) => ({ kind: 'member' as const, ...r })),
-		...postReports.map((r) => ({ kind: 'post' as const, ...r }))
+		...postReports.map((r) => ({ kind: 'post' as const, ...r })),
+		...messageReports.map((r) => ({
+			kind: 'message' as const,
+			...r,
+			postId: null,
+			threadId: null
+		}))
 	].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 
 	return {

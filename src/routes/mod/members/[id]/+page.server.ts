@@ -80,11 +80,15 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 		})),
 		reports: member.reports.map((r, i) => ({
 			id: i,
-			about: r.kind === 'member' ? 'Them' : 'A post',
+			about: r.kind === 'member' ? 'Them' : r.kind === 'post' ? 'A post' : 'A chat message',
 			reason: REPORT_REASON_LABELS[r.reason] ?? r.reason,
 			note: r.note,
 			link:
-				r.postId && r.threadId ? `/forum/t/${r.threadId}?post=${r.postId}#post-${r.postId}` : null,
+				r.postId && r.threadId
+					? `/forum/t/${r.threadId}?post=${r.postId}#post-${r.postId}`
+					: r.messageId && r.roomId
+						? `/chat/${r.roomId}#message-${r.messageId}`
+						: null,
 			when: formatDateTime(r.createdAt),
 			open: r.reviewedAt === null
 		})),
