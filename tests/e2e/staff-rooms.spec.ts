@@ -12,6 +12,7 @@ import { chatMessages, chatRoomMembers, chatRooms } from '../../src/lib/server/d
 import { createRoom, inviteToRoom } from '../../src/lib/server/chat/rooms';
 import { controlRoom, removeFromRoom } from '../../src/lib/server/chat/controls';
 import { sendMessage } from '../../src/lib/server/chat/send';
+import { reportMessage } from '../../src/lib/server/chat/feedback';
 import { createAccount, OPERATOR } from '../../src/lib/server/accounts/manage';
 import type { Database } from '../../src/lib/server/db/client';
 
@@ -278,4 +279,62 @@ test.describe('without JavaScript', () => {
 			.where(and(eq(chatRoomMembers.roomId, roomId), eq(chatRoomMembers.userId, kofi.id)));
 		expect(back).toMatchObject({ invited: true, removedAt: null });
 	});
+});
+
+test('@phone a reported chat message shows the conversation it was in; removing it clears it', async ({
+	page,
+	database
+}) => {
+	test.setTimeout(60_000);
+	const db = database.db;
+	const worker = await person(db, ['youth_worker']);
+	const [kofi, amara, reporter] = [await person(db), await person(db), await person(db)];
+	const room = await createRoom(db, worker, {
+		name: `Reported room ${randomBytes(3).toString('hex')}`,
+		kind: 'drop_in'
+	});
+	await controlRoom(db, worker, { action: 'open', roomId: room.id });
+	const say = async (who: typeof worker, body: string) =>
+		(await sendMessage(db, who, { roomId: room.id, clientId: randomUUID(), body })).message.id;
+	await say(kofi, 'My mocks went badly today');
+	await say(worker, 'That sounds hard, Kofi. Want to talk about it?');
+	const unkind = await say(amara, 'Maybe just stop being thick lol');
+	await reportMessage(db, reporter, {
+		roomId: room.id,
+		messageId: unkind,
+		reason: 'unkind',
+		note: 'Kofi was already upset'
+	});
+
+	await signIn(page, worker);
+	await page.goto('/mod?kind=reported_messages');
+	const item = page.getByRole('article', { name: `Chat message by ${amara.username}` });
+	await expect(item).toContainText('Reported chat message (1)');
+	await expect(item).toContainText('Kofi was already upset');
+	const conversation = item.getByRole('list', { name: 'The conversation the reporter saw' });
+	await expect(conversation.getByRole('listitem')).toHaveText([
+		new RegExp(`${kofi.username}.*My mocks went badly today`),
+		new RegExp(`${worker.username} \\(staff\\).*That sounds hard, Kofi`),
+		new RegExp(`${amara.username}.*the reported message.*Maybe just stop being thick lol`)
+	]);
+	expect(await violations(page)).toEqual([]);
+
+	await item.getByText(`Remove the chat message by ${amara.username}`, { exact: true }).click();
+	await item.getByLabel('Why it is removed (optional)').fill('Unkind to someone already upset');
+	await item.getByRole('button', { name: 'Remove message' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Removed: the message has gone from its room' })
+	).toBeVisible();
+	await expect(item).toHaveCount(0);
+	const [stored] = await db
+		.select({ status: chatMessages.status, reason: chatMessages.removedReason })
+		.from(chatMessages)
+		.where(eq(chatMessages.id, unkind));
+	expect(stored).toEqual({ status: 'removed', reason: 'Unkind to someone already upset' });
+
+	await page.goto(`/mod/members/${amara.id}`);
+	const chat = page.getByRole('region', { name: 'In chat rooms' });
+	await expect(chat).toContainText('Chat message removed');
+	await expect(chat).toContainText('They wrote: “Maybe just stop being thick lol”');
+	await expect(chat).toContainText('Why: Unkind to someone already upset');
 });
