@@ -11,13 +11,22 @@ export const QUEUE_SORT_LABELS: Record<QueueSort, string> = {
 	risk: 'Highest risk first'
 };
 
-export const QUEUE_KINDS = ['all', 'held', 'reported', 'users'] as const;
+export const QUEUE_KINDS = [
+	'all',
+	'held',
+	'reported',
+	'users',
+	'held_messages',
+	'reported_messages'
+] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];
 export const QUEUE_KIND_LABELS: Record<QueueKind, string> = {
 	all: 'Everything',
 	held: 'Held posts',
 	reported: 'Reported posts',
-	users: 'Reported members'
+	users: 'Reported members',
+	held_messages: 'Held chat messages',
+	reported_messages: 'Reported chat messages'
 };
 
 /** How many items wait, by kind: the staff header shows the total. */
@@ -25,7 +34,27 @@ export interface QueueCounts {
 	held: number;
 	reportedPosts: number;
 	reportedUsers: number;
+	heldMessages: number;
+	reportedMessages: number;
 	total: number;
+}
+
+/** How many of a kind wait (for the filter's choices). */
+export function countOfKind(counts: QueueCounts, kind: QueueKind): number {
+	switch (kind) {
+		case 'all':
+			return counts.total;
+		case 'held':
+			return counts.held;
+		case 'reported':
+			return counts.reportedPosts;
+		case 'users':
+			return counts.reportedUsers;
+		case 'held_messages':
+			return counts.heldMessages;
+		case 'reported_messages':
+			return counts.reportedMessages;
+	}
 }
 
 export const SANCTION_DURATIONS = ['1d', '3d', '1w', '1m'] as const;

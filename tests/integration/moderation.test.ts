@@ -139,7 +139,14 @@ describe('the review queue', () => {
 			['reported_post', author.username],
 			['reported_user', troll.username]
 		]);
-		expect(queue.counts).toEqual({ held: 1, reportedPosts: 1, reportedUsers: 1, total: 3 });
+		expect(queue.counts).toEqual({
+			held: 1,
+			reportedPosts: 1,
+			reportedUsers: 1,
+			heldMessages: 0,
+			reportedMessages: 0,
+			total: 3
+		});
 		expect(await queueCounts(db)).toEqual(queue.counts);
 		const [heldItem, reportedItem, userItem] = queue.items;
 		expect(heldItem).toMatchObject({ heldReasons: ['new_member'], risk: 'none' });

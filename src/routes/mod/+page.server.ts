@@ -8,6 +8,8 @@ import { hideReportedPost, keepReportedPost } from '$lib/server/moderation/repor
 import { deletePostAsStaff } from '$lib/server/moderation/delete-post';
 import { claimItem, releaseOwnClaim } from '$lib/server/moderation/claims';
 import { dismissUserReports } from '$lib/server/moderation/reported-users';
+import { keepReportedMessage, removeQueuedMessage } from '$lib/server/moderation/chat-messages';
+import { approveHeldMessage } from '$lib/server/chat/controls';
 import { loadReviewQueue, parseQueueQuery } from '$lib/server/moderation/queue';
 import { can } from '$lib/server/policy';
 import { formatDate, formatDateTime } from '$lib/format';
@@ -106,6 +108,22 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 						edited: item.post.editedAt !== null
 					}
 				: null,
+			message: item.message
+				? {
+						id: item.message.id,
+						roomId: item.message.roomId,
+						roomName: item.message.roomName,
+						html: item.message.html
+					}
+				: null,
+			conversation: item.conversation.map((m) => ({
+				id: m.id,
+				author: m.authorName ?? 'Former member',
+				staff: m.staff,
+				body: m.body,
+				when: formatDateTime(new Date(m.createdAt)),
+				reported: m.id === item.message?.id
+			})),
 			contextPosts: item.contextPosts,
 			memberId: item.memberId,
 			memberName: item.memberName,
@@ -141,7 +159,48 @@ function postAction(
 	};
 }
 
+/** A chat message action: the message id from the form, the service, what to say when done. */
+function messageAction(
+	name: string,
+	run: (
+		db: Awaited<ReturnType<typeof database>>,
+		me: CurrentUser,
+		messageId: number,
+		data: FormData
+	) => Promise<void>,
+	done: 'messageApproved' | 'messageRemoved' | 'messageKept'
+) {
+	return async ({ locals, url, request }: RequestEvent) => {
+		const me = requireCapability(locals, url, 'moderation.act');
+		const data = await request.formData();
+		const messageId = parseId(text(data, 'messageId'));
+		if (messageId === null) return fail(404, NO_ITEM);
+		try {
+			await run(await database(), me, messageId, data);
+			return { done, key: text(data, 'key') };
+		} catch (e) {
+			return failFromError(e, { ...formValues(data), form: name });
+		}
+	};
+}
+
 export const actions: Actions = {
+	approveMessage: messageAction(
+		'approveMessage',
+		(db, me, messageId) => approveHeldMessage(db, me, messageId),
+		'messageApproved'
+	),
+	keepMessage: messageAction(
+		'keepMessage',
+		(db, me, messageId) => keepReportedMessage(db, me, { messageId }),
+		'messageKept'
+	),
+	removeMessage: messageAction(
+		'removeMessage',
+		(db, me, messageId, data) =>
+			removeQueuedMessage(db, me, { messageId, reason: text(data, 'reason') }),
+		'messageRemoved'
+	),
 	approve: postAction('approve', (db, me, postId) => approvePost(db, me, { postId }), 'approved'),
 	approveEdit: postAction(
 		'approveEdit',

@@ -30,6 +30,7 @@ export async function sanctionAction(event: MemberActionEvent) {
 	const userId = memberId(event, data);
 	if (userId === null) return fail(404, NO_ITEM);
 	const viaPostId = parseId(text(data, 'viaPostId'));
+	const viaMessageId = parseId(text(data, 'viaMessageId'));
 	try {
 		const done = await sanctionMember(await database(), me, {
 			userId,
@@ -37,7 +38,8 @@ export async function sanctionAction(event: MemberActionEvent) {
 			duration: text(data, 'duration') as '1d',
 			message: text(data, 'message'),
 			fromReports: text(data, 'fromReports') === '1',
-			...(viaPostId ? { viaPostId } : {})
+			...(viaPostId ? { viaPostId } : {}),
+			...(viaMessageId ? { viaMessageId } : {})
 		});
 		return {
 			done: done.kind,

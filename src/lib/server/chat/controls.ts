@@ -32,6 +32,7 @@ import { loadRoom } from './rooms';
 import { roomIdSchema } from './send';
 import { announceMessage } from './send';
 import { loadMessageView } from './views';
+import { settleClaim } from '../moderation/claims';
 
 const RUN_ROOMS = 'Only staff who run rooms can do that.';
 
@@ -194,10 +195,14 @@ export async function removeMessage(db: Database, actor: CurrentUser, input: unk
 	publisher().publish('staff', FORUM_EVENTS.queueChanged, {});
 }
 
-/** Approve a held message from the review queue: it joins the room, in its place by time. */
+/**
+ * Approve a held message from the review queue: it joins the room, in its place by time. Refused
+ * while another youth worker has claimed it in the queue; approving releases any claim.
+ */
 export async function approveHeldMessage(db: Database, actor: CurrentUser, messageId: number) {
 	authorise(actor, 'moderation.act', 'Only youth workers can approve messages.');
 	const approved = await db.transaction(async (tx) => {
+		await settleClaim(tx as unknown as Database, actor, { kind: 'message', itemId: messageId });
 		const [message] = await tx
 			.update(chatMessages)
 			.set({ status: 'published', moderatedById: actor.id, moderatedAt: new Date() })

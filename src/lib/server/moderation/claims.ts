@@ -1,5 +1,6 @@
 /**
- * "I'll take this": a youth worker claims a queue item (a post, or a reported member) so two
+ * "I'll take this": a youth worker claims a queue item (a post, a chat message, or a reported
+ * member) so two
  * workers don't act on the same one. Others see who is looking at it, and their actions on it are
  * refused until they take it over (audited). A claim lapses after CLAIM_MINUTES; acting on the
  * item releases it. Claims live in PostgreSQL, so they hold across instances.
@@ -9,7 +10,14 @@ import { z } from 'zod';
 import type { CurrentUser } from '../accounts/current-user';
 import { recordAudit } from '../audit/record';
 import type { Database } from '../db';
-import { forumPosts, moderationClaims, users, CLAIM_KINDS, type ClaimKind } from '../db/schema';
+import {
+	chatMessages,
+	forumPosts,
+	moderationClaims,
+	users,
+	CLAIM_KINDS,
+	type ClaimKind
+} from '../db/schema';
 import { NotFoundError, parseOrThrow } from '../errors';
 import { authorise, NotAllowedError } from '../policy';
 import { publisher } from '../realtime/publisher';
@@ -34,6 +42,13 @@ export const claimSchema = z.object({
 	itemId: z.number().int().positive().max(2_147_483_647),
 	takeOver: z.boolean().default(false)
 });
+
+/** What the audit log calls each kind of claimed item. */
+const CLAIM_TARGET_TYPES: Record<ClaimKind, string> = {
+	post: 'forum_post',
+	user: 'user',
+	message: 'chat_message'
+};
 
 /** Claims made before this moment have lapsed. */
 export function claimCutoff(now = new Date()): Date {
@@ -87,7 +102,9 @@ export async function claimItem(
 	const exists =
 		kind === 'post'
 			? await db.$count(forumPosts, eq(forumPosts.id, itemId))
-			: await db.$count(users, eq(users.id, itemId));
+			: kind === 'message'
+				? await db.$count(chatMessages, eq(chatMessages.id, itemId))
+				: await db.$count(users, eq(users.id, itemId));
 	if (!exists) throw new NotFoundError('That is no longer in the queue. Reload the page.');
 	await db.transaction(async (tx) => {
 		const [before] = await tx
@@ -120,7 +137,7 @@ export async function claimItem(
 		await recordAudit(tx, {
 			actorId: actor.id,
 			action: othersLive ? 'moderation.claim.take_over' : 'moderation.claim',
-			targetType: kind === 'post' ? 'forum_post' : 'user',
+			targetType: CLAIM_TARGET_TYPES[kind],
 			targetId: itemId,
 			details: othersLive ? { from: before.byId } : {}
 		});

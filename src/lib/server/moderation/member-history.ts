@@ -8,6 +8,10 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { CurrentUser } from '../accounts/current-user';
 import type { Database } from '../db';
 import {
+	auditLog,
+	chatMessages,
+	chatReports,
+	chatRooms,
 	forumPosts,
 	forumReports,
 	forumThreads,
@@ -213,13 +217,98 @@ export async function memberSummaries(
 }
 
 export interface ReportAgainst {
-	kind: 'member' | 'post';
+	kind: 'member' | 'post' | 'message';
 	reason: ReportReason;
 	note: string | null;
 	postId: number | null;
 	threadId: number | null;
+	/** For a report about one of their chat messages. */
+	messageId?: number;
+	roomId?: number;
 	createdAt: Date;
 	reviewedAt: Date | null;
+}
+
+/** What youth workers did about this person in chat rooms (from the audit log). */
+export const CHAT_HISTORY_ACTIONS = [
+	'chat.message.remove',
+	'chat.message.approve',
+	'chat.member.mute',
+	'chat.member.remove'
+] as const;
+export type ChatHistoryAction = (typeof CHAT_HISTORY_ACTIONS)[number];
+
+export interface ChatActionView {
+	id: number;
+	action: ChatHistoryAction;
+	at: Date;
+	by: string;
+	roomId: number | null;
+	roomName: string | null;
+	/** The message acted on (its words as written, kept for staff even once removed). */
+	messageId: number | null;
+	messageBody: string | null;
+	/** Why it was removed (remove), or until when messages were paused (mute). */
+	reason: string | null;
+	until: Date | null;
+}
+
+const CHAT_ACTIONS_SQL = sql.join(
+	CHAT_HISTORY_ACTIONS.map((a) => sql`${a}`),
+	sql`, `
+);
+
+/** One query: the chat actions about a member, newest first. */
+async function chatActionsAbout(db: Database, userId: number, limit: number) {
+	const actor = alias(users, 'chat_actor');
+	const rows = await db
+		.select({
+			id: auditLog.id,
+			action: auditLog.action,
+			at: auditLog.at,
+			by: actor.username,
+			details: auditLog.details,
+			targetType: auditLog.targetType,
+			targetId: auditLog.targetId,
+			roomName: chatRooms.name,
+			messageBody: chatMessages.body
+		})
+		.from(auditLog)
+		.leftJoin(actor, eq(actor.id, auditLog.actorId))
+		.leftJoin(
+			chatMessages,
+			and(
+				eq(auditLog.targetType, 'chat_message'),
+				sql`${chatMessages.id}::text = ${auditLog.targetId}`
+			)
+		)
+		.leftJoin(chatRooms, sql`${chatRooms.id}::text = ${auditLog.details}->>'roomId'`)
+		.where(
+			and(
+				sql`${auditLog.action} in (${CHAT_ACTIONS_SQL})`,
+				sql`((${auditLog.targetType} = 'user' and ${auditLog.targetId} = ${String(userId)})
+					or (${auditLog.targetType} = 'chat_message' and ${chatMessages.authorId} = ${userId}))`
+			)
+		)
+		.orderBy(desc(auditLog.at), desc(auditLog.id))
+		.limit(limit);
+	return rows.map((r): ChatActionView => {
+		const details = r.details ?? {};
+		const roomId = Number(details.roomId);
+		const until = typeof details.until === 'string' ? new Date(details.until) : null;
+		return {
+			id: r.id,
+			action: r.action as ChatHistoryAction,
+			at: r.at,
+			by: r.by ?? 'Former staff member',
+			roomId: Number.isInteger(roomId) ? roomId : null,
+			roomName: r.roomName,
+			messageId: r.targetType === 'chat_message' ? Number(r.targetId) : null,
+			messageBody: r.messageBody,
+			reason: typeof details.reason === 'string' ? details.reason : null,
+			until: until && !Number.isNaN(until.getTime()) ? until : null
+		};
+	});
 }
 
 export interface MemberPage extends MemberStanding {
@@ -235,6 +324,8 @@ export interface MemberPage extends MemberStanding {
 	reports: ReportAgainst[];
 	notes: StaffNoteView[];
 	openReports: number;
+	/** Youth workers' actions about them in chat rooms, newest first. */
+	chatActions: ChatActionView[];
 }
 
 const LIST_LIMIT = 100;
@@ -250,63 +341,85 @@ export async function loadMemberPage(
 	const [person] = await db.select().from(users).where(eq(users.id, userId));
 	if (!person) throw new NotFoundError(MEMBER_NOT_FOUND);
 
-	const [sanctions, posts, memberReports, postReports, notes] = await Promise.all([
-		sanctionsOf(db, [userId], LIST_LIMIT),
-		db
-			.select({
-				id: forumPosts.id,
-				threadId: forumPosts.threadId,
-				threadTitle: forumThreads.title,
-				status: forumPosts.status,
-				createdAt: forumPosts.createdAt,
-				hiddenReason: forumPosts.hiddenReason,
-				deletedById: forumPosts.deletedById
-			})
-			.from(forumPosts)
-			.innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
-			.where(
-				and(
-					eq(forumPosts.authorId, userId),
-					sql`(${forumPosts.status} in ('held', 'hidden') or ${forumPosts.deletedById} is not null
+	const [sanctions, posts, memberReports, postReports, notes, chatActions, messageReports] =
+		await Promise.all([
+			sanctionsOf(db, [userId], LIST_LIMIT),
+			db
+				.select({
+					id: forumPosts.id,
+					threadId: forumPosts.threadId,
+					threadTitle: forumThreads.title,
+					status: forumPosts.status,
+					createdAt: forumPosts.createdAt,
+					hiddenReason: forumPosts.hiddenReason,
+					deletedById: forumPosts.deletedById
+				})
+				.from(forumPosts)
+				.innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
+				.where(
+					and(
+						eq(forumPosts.authorId, userId),
+						sql`(${forumPosts.status} in ('held', 'hidden') or ${forumPosts.deletedById} is not null
 						or ${forumPosts.moderatedById} is not null)`
+					)
 				)
-			)
-			.orderBy(desc(forumPosts.createdAt), desc(forumPosts.id))
-			.limit(LIST_LIMIT),
-		db
-			.select({
-				reason: userReports.reason,
-				note: userReports.note,
-				postId: userReports.contextPostId,
-				threadId: forumPosts.threadId,
-				createdAt: userReports.createdAt,
-				reviewedAt: userReports.reviewedAt
-			})
-			.from(userReports)
-			.leftJoin(forumPosts, eq(forumPosts.id, userReports.contextPostId))
-			.where(eq(userReports.reportedUserId, userId))
-			.orderBy(desc(userReports.createdAt))
-			.limit(LIST_LIMIT),
-		db
-			.select({
-				reason: forumReports.reason,
-				note: forumReports.note,
-				postId: forumReports.postId,
-				threadId: forumPosts.threadId,
-				createdAt: forumReports.createdAt,
-				reviewedAt: forumReports.reviewedAt
-			})
-			.from(forumReports)
-			.innerJoin(forumPosts, eq(forumPosts.id, forumReports.postId))
-			.where(eq(forumPosts.authorId, userId))
-			.orderBy(desc(forumReports.createdAt))
-			.limit(LIST_LIMIT),
-		staffNotesFor(db, actor, [userId], LIST_LIMIT)
-	]);
+				.orderBy(desc(forumPosts.createdAt), desc(forumPosts.id))
+				.limit(LIST_LIMIT),
+			db
+				.select({
+					reason: userReports.reason,
+					note: userReports.note,
+					postId: userReports.contextPostId,
+					threadId: forumPosts.threadId,
+					createdAt: userReports.createdAt,
+					reviewedAt: userReports.reviewedAt
+				})
+				.from(userReports)
+				.leftJoin(forumPosts, eq(forumPosts.id, userReports.contextPostId))
+				.where(eq(userReports.reportedUserId, userId))
+				.orderBy(desc(userReports.createdAt))
+				.limit(LIST_LIMIT),
+			db
+				.select({
+					reason: forumReports.reason,
+					note: forumReports.note,
+					postId: forumReports.postId,
+					threadId: forumPosts.threadId,
+					createdAt: forumReports.createdAt,
+					reviewedAt: forumReports.reviewedAt
+				})
+				.from(forumReports)
+				.innerJoin(forumPosts, eq(forumPosts.id, forumReports.postId))
+				.where(eq(forumPosts.authorId, userId))
+				.orderBy(desc(forumReports.createdAt))
+				.limit(LIST_LIMIT),
+			staffNotesFor(db, actor, [userId], LIST_LIMIT),
+			chatActionsAbout(db, userId, LIST_LIMIT),
+			db
+				.select({
+					reason: chatReports.reason,
+					note: chatReports.note,
+					messageId: chatReports.messageId,
+					roomId: chatMessages.roomId,
+					createdAt: chatReports.createdAt,
+					reviewedAt: chatReports.reviewedAt
+				})
+				.from(chatReports)
+				.innerJoin(chatMessages, eq(chatMessages.id, chatReports.messageId))
+				.where(eq(chatMessages.authorId, userId))
+				.orderBy(desc(chatReports.createdAt))
+				.limit(LIST_LIMIT)
+		]);
 
 	const reports: ReportAgainst[] = [
 		...memberReports.map((r) => ({ kind: 'member' as const, ...r })),
-		...postReports.map((r) => ({ kind: 'post' as const, ...r }))
+		...postReports.map((r) => ({ kind: 'post' as const, ...r })),
+		...messageReports.map((r) => ({
+			kind: 'message' as const,
+			...r,
+			postId: null,
+			threadId: null
+		}))
 	].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 
 	return {
@@ -321,6 +434,7 @@ export async function loadMemberPage(
 		moderatedPosts: posts.map(toHistoryPost),
 		reports,
 		notes: notes.get(userId) ?? [],
-		openReports: memberReports.filter((r) => r.reviewedAt === null).length
+		openReports: memberReports.filter((r) => r.reviewedAt === null).length,
+		chatActions
 	};
 }

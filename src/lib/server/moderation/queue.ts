@@ -1,7 +1,8 @@
 /**
  * The review queue at /mod: one list of everything waiting for a youth worker. Held posts (new
- * member, risk, watched word, personal information), reported posts (reasons with counts) and
- * reported members, each with its reason, the screening result, its author's recent history,
+ * member, risk, watched word, personal information), reported posts (reasons with counts),
+ * reported members, held chat messages and reported chat messages (with the conversation the
+ * reporter saw), each with its reason, the screening result, its author's recent history,
  * the staff notes on them, and who (if anyone) is looking at it. Oldest first, or highest risk
  * first (imminent > high > concern > none, then most reports, then oldest). A fixed number of
  * queries however long the queue is.
@@ -10,12 +11,17 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../accounts/current-user';
 import type { Database } from '../db';
 import {
+	chatMessages,
+	chatReports,
+	chatRooms,
 	forumCategories,
 	forumPosts,
 	forumReports,
 	forumThreads,
 	users,
 	type ContentStatus,
+	type MessageStatus,
+	type ReportedContextMessage,
 	type ReportReason
 } from '../db/schema';
 import { authorise } from '../policy';
@@ -32,7 +38,8 @@ import {
 } from '../../moderation';
 
 export type RiskLevel = 'none' | 'concern' | 'high' | 'imminent';
-export type QueueItemKind = 'held' | 'reported_post' | 'reported_user';
+export type QueueItemKind =
+	'held' | 'reported_post' | 'reported_user' | 'held_message' | 'reported_message';
 
 export interface QueuePost {
 	id: number;
@@ -50,8 +57,19 @@ export interface QueuePost {
 	editedAt: Date | null;
 }
 
+/** A chat message in the queue (held by screening, or reported by members). */
+export interface QueueMessage {
+	id: number;
+	roomId: number;
+	roomName: string;
+	/** Sanitised when written: the only form rendered. */
+	html: string;
+	status: MessageStatus;
+	createdAt: Date;
+}
+
 export interface QueueItem {
-	/** Unique in the queue: "post-12", "user-5". */
+	/** Unique in the queue: "post-12", "user-5", "message-40". */
 	key: string;
 	kind: QueueItemKind;
 	claimRef: ClaimRef;
@@ -65,6 +83,9 @@ export interface QueueItem {
 	reportReasons: { reason: ReportReason; count: number }[];
 	reporterNotes: string[];
 	post: QueuePost | null;
+	message: QueueMessage | null;
+	/** For a reported message: the conversation up to it, as the first reporter saw it. */
+	conversation: ReportedContextMessage[];
 	/** For a reported member: the posts their reporters pointed at. */
 	contextPosts: { postId: number; threadId: number }[];
 	memberId: number | null;
@@ -163,6 +184,8 @@ async function heldItems(db: Database): Promise<QueueItem[]> {
 		reportReasons: [],
 		reporterNotes: [],
 		post: toQueuePost(r),
+		message: null,
+		conversation: [],
 		contextPosts: [],
 		memberId: r.authorId,
 		memberName: r.authorName ?? FORMER_MEMBER,
@@ -216,6 +239,8 @@ async function reportedPostItems(db: Database): Promise<QueueItem[]> {
 			reportReasons: group.reasons.sort((a, b) => b.count - a.count),
 			reporterNotes: group.notes,
 			post: toQueuePost(r),
+			message: null,
+			conversation: [],
 			contextPosts: [],
 			memberId: r.authorId,
 			memberName: r.authorName ?? FORMER_MEMBER,
@@ -237,11 +262,127 @@ async function reportedUserItems(db: Database, actor: CurrentUser): Promise<Queu
 		reportReasons: r.reasons,
 		reporterNotes: r.notes,
 		post: null,
+		message: null,
+		conversation: [],
 		contextPosts: r.contextPosts,
 		memberId: r.userId,
 		memberName: r.username,
 		claim: null
 	}));
+}
+
+const messageColumns = {
+	id: chatMessages.id,
+	roomId: chatMessages.roomId,
+	roomName: chatRooms.name,
+	html: chatMessages.html,
+	status: chatMessages.status,
+	createdAt: chatMessages.createdAt,
+	authorId: chatMessages.authorId,
+	authorName: users.username,
+	reasons: chatMessages.screeningReasons,
+	riskLevel: chatMessages.riskLevel
+};
+
+interface MessageRow {
+	id: number;
+	roomId: number;
+	roomName: string;
+	html: string;
+	status: MessageStatus;
+	createdAt: Date;
+}
+
+function toQueueMessage(r: MessageRow): QueueMessage {
+	return {
+		id: r.id,
+		roomId: r.roomId,
+		roomName: r.roomName,
+		html: r.html,
+		status: r.status,
+		createdAt: r.createdAt
+	};
+}
+
+/** Chat messages screening held: in no room until a youth worker approves them. */
+async function heldMessageItems(db: Database): Promise<QueueItem[]> {
+	const rows = await db
+		.select(messageColumns)
+		.from(chatMessages)
+		.innerJoin(chatRooms, eq(chatRooms.id, chatMessages.roomId))
+		.leftJoin(users, eq(users.id, chatMessages.authorId))
+		.where(eq(chatMessages.status, 'held'))
+		.orderBy(asc(chatMessages.createdAt), asc(chatMessages.id))
+		.limit(QUEUE_LIMIT);
+	return rows.map((r) => ({
+		key: `message-${r.id}`,
+		kind: 'held_message',
+		claimRef: { kind: 'message', itemId: r.id },
+		waitingSince: r.createdAt,
+		risk: r.riskLevel,
+		reportCount: 0,
+		heldReasons: r.reasons,
+		reportReasons: [],
+		reporterNotes: [],
+		post: null,
+		message: toQueueMessage(r),
+		conversation: [],
+		contextPosts: [],
+		memberId: r.authorId,
+		memberName: r.authorName ?? FORMER_MEMBER,
+		claim: null
+	}));
+}
+
+/** Published chat messages with open reports: one query, a row per report. */
+async function reportedMessageItems(db: Database): Promise<QueueItem[]> {
+	const rows = await db
+		.select({
+			...messageColumns,
+			reason: chatReports.reason,
+			note: chatReports.note,
+			context: chatReports.context,
+			reportedAt: chatReports.createdAt
+		})
+		.from(chatReports)
+		.innerJoin(chatMessages, eq(chatMessages.id, chatReports.messageId))
+		.innerJoin(chatRooms, eq(chatRooms.id, chatMessages.roomId))
+		.leftJoin(users, eq(users.id, chatMessages.authorId))
+		.where(and(isNull(chatReports.reviewedAt), eq(chatMessages.status, 'published')))
+		.orderBy(asc(chatReports.createdAt), asc(chatReports.id));
+	const items = new Map<number, QueueItem>();
+	for (const r of rows) {
+		let item = items.get(r.id);
+		if (!item) {
+			if (items.size >= QUEUE_LIMIT) continue;
+			item = {
+				key: `message-${r.id}`,
+				kind: 'reported_message',
+				claimRef: { kind: 'message', itemId: r.id },
+				waitingSince: r.reportedAt,
+				risk: r.riskLevel,
+				reportCount: 0,
+				heldReasons: [],
+				reportReasons: [],
+				reporterNotes: [],
+				post: null,
+				message: toQueueMessage(r),
+				conversation: r.context,
+				contextPosts: [],
+				memberId: r.authorId,
+				memberName: r.authorName ?? FORMER_MEMBER,
+				claim: null
+			};
+			items.set(r.id, item);
+		}
+		item.reportCount += 1;
+		const counted = item.reportReasons.find((x) => x.reason === r.reason);
+		if (counted) counted.count += 1;
+		else item.reportReasons.push({ reason: r.reason, count: 1 });
+		if (r.note) item.reporterNotes.push(r.note);
+	}
+	for (const item of items.values()) item.reportReasons.sort((a, b) => b.count - a.count);
+	return [...items.values()];
 }
 
 function byOldest(a: QueueItem, b: QueueItem): number {
@@ -259,47 +400,49 @@ export async function loadReviewQueue(
 	now = new Date()
 ): Promise<ReviewQueue> {
 	authorise(actor, 'moderation.review', 'Only youth workers can see the review queue.');
-	const [held, reportedPosts, reportedUsers] = await Promise.all([
+	const [held, reportedPosts, reportedUsers, heldMessages, reportedMessages] = await Promise.all([
 		heldItems(db),
 		reportedPostItems(db),
-		reportedUserItems(db, actor)
+		reportedUserItems(db, actor),
+		heldMessageItems(db),
+		reportedMessageItems(db)
 	]);
+	const byKind: Record<Exclude<QueueKind, 'all'>, QueueItem[]> = {
+		held,
+		reported: reportedPosts,
+		users: reportedUsers,
+		held_messages: heldMessages,
+		reported_messages: reportedMessages
+	};
 	const counts: QueueCounts = {
 		held: held.length,
 		reportedPosts: reportedPosts.length,
 		reportedUsers: reportedUsers.length,
-		total: held.length + reportedPosts.length + reportedUsers.length
+		heldMessages: heldMessages.length,
+		reportedMessages: reportedMessages.length,
+		total:
+			held.length +
+			reportedPosts.length +
+			reportedUsers.length +
+			heldMessages.length +
+			reportedMessages.length
 	};
-	const chosen =
-		query.kind === 'held'
-			? held
-			: query.kind === 'reported'
-				? reportedPosts
-				: query.kind === 'users'
-					? reportedUsers
-					: [...held, ...reportedPosts, ...reportedUsers];
+	const chosen = query.kind === 'all' ? Object.values(byKind).flat() : byKind[query.kind];
 	const items = chosen.sort(query.sort === 'risk' ? byRisk : byOldest);
 
 	const memberIds = items.map((i) => i.memberId).filter((id): id is number => id !== null);
-	const [postClaims, userClaims, members, notes] = await Promise.all([
-		liveClaims(
-			db,
-			'post',
-			items.filter((i) => i.claimRef.kind === 'post').map((i) => i.claimRef.itemId),
-			now
-		),
-		liveClaims(
-			db,
-			'user',
-			items.filter((i) => i.claimRef.kind === 'user').map((i) => i.claimRef.itemId),
-			now
-		),
+	const idsOf = (kind: ClaimRef['kind']) =>
+		items.filter((i) => i.claimRef.kind === kind).map((i) => i.claimRef.itemId);
+	const [postClaims, userClaims, messageClaims, members, notes] = await Promise.all([
+		liveClaims(db, 'post', idsOf('post'), now),
+		liveClaims(db, 'user', idsOf('user'), now),
+		liveClaims(db, 'message', idsOf('message'), now),
 		memberSummaries(db, actor, memberIds, { now }),
 		staffNotesFor(db, actor, memberIds, 5)
 	]);
+	const claims = { post: postClaims, user: userClaims, message: messageClaims };
 	for (const item of items)
-		item.claim =
-			(item.claimRef.kind === 'post' ? postClaims : userClaims).get(item.claimRef.itemId) ?? null;
+		item.claim = claims[item.claimRef.kind].get(item.claimRef.itemId) ?? null;
 	return { sort: query.sort, kind: query.kind, items, members, notes, counts };
 }
 
@@ -316,11 +459,26 @@ export async function queueCounts(db: Database): Promise<QueueCounts> {
 			reportedUsers: sql<number>`(
 				select count(distinct u.reported_user_id)::int from user_reports u
 				where u.reviewed_at is null
+			)`,
+			heldMessages: sql<number>`(select count(*)::int from chat_messages where status = 'held')`,
+			reportedMessages: sql<number>`(
+				select count(distinct r.message_id)::int from chat_reports r
+				join chat_messages m on m.id = r.message_id
+				where r.reviewed_at is null and m.status = 'published'
 			)`
 		})
 		.from(sql`(select 1) as one`);
 	const held = Number(row?.held ?? 0);
 	const reportedPosts = Number(row?.reportedPosts ?? 0);
 	const reportedUsers = Number(row?.reportedUsers ?? 0);
-	return { held, reportedPosts, reportedUsers, total: held + reportedPosts + reportedUsers };
+	const heldMessages = Number(row?.heldMessages ?? 0);
+	const reportedMessages = Number(row?.reportedMessages ?? 0);
+	return {
+		held,
+		reportedPosts,
+		reportedUsers,
+		heldMessages,
+		reportedMessages,
+		total: held + reportedPosts + reportedUsers + heldMessages + reportedMessages
+	};
 }

@@ -61,7 +61,9 @@ export const sanctionSchema = z
 		/** From a reported member in the queue: their open reports must still be open. */
 		fromReports: z.boolean().default(false),
 		/** From a post's queue item: its claim is respected (and kept: the post still waits). */
-		viaPostId: id.optional()
+		viaPostId: id.optional(),
+		/** From a chat message's queue item: likewise. */
+		viaMessageId: id.optional()
 	})
 	.superRefine((value, ctx) => {
 		if (value.action !== 'warn' && !value.duration)
@@ -162,6 +164,13 @@ export async function sanctionMember(
 				{ kind: 'post', itemId: data.viaPostId },
 				{ now, release: false }
 			);
+		if (data.viaMessageId)
+			await settleClaim(
+				t,
+				actor,
+				{ kind: 'message', itemId: data.viaMessageId },
+				{ now, release: false }
+			);
 		const reports = await closeUserReports(t, member.id, actor, now);
 		if (data.fromReports && reports.length === 0)
 			throw new ValidationError({ form: ALREADY_DEALT_WITH });
@@ -198,7 +207,8 @@ export async function sanctionMember(
 				message: data.message,
 				endsAt: endsAt?.toISOString() ?? null,
 				...(reports.length ? { reports } : {}),
-				...(data.viaPostId ? { postId: data.viaPostId } : {})
+				...(data.viaPostId ? { postId: data.viaPostId } : {}),
+				...(data.viaMessageId ? { messageId: data.viaMessageId } : {})
 			}
 		});
 		return storeNotifications(tx, [member.id], noticeFor(kind, data.message, endsAt));

@@ -13,6 +13,13 @@ import { roleLabel } from '$lib/roles';
 import { liftAction, noteAction, sanctionAction } from '../../member-actions';
 import type { Actions, PageServerLoad } from './$types';
 
+const CHAT_ACTION_WORDS: Record<string, string> = {
+	'chat.message.remove': 'Chat message removed',
+	'chat.message.approve': 'Held chat message approved',
+	'chat.member.mute': 'Messages paused in a room',
+	'chat.member.remove': 'Taken out of a room'
+};
+
 const STATUS_WORDS: Record<string, string> = {
 	published: 'Showing',
 	held: 'Waiting for a youth worker',
@@ -73,13 +80,29 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 		})),
 		reports: member.reports.map((r, i) => ({
 			id: i,
-			about: r.kind === 'member' ? 'Them' : 'A post',
+			about: r.kind === 'member' ? 'Them' : r.kind === 'post' ? 'A post' : 'A chat message',
 			reason: REPORT_REASON_LABELS[r.reason] ?? r.reason,
 			note: r.note,
 			link:
-				r.postId && r.threadId ? `/forum/t/${r.threadId}?post=${r.postId}#post-${r.postId}` : null,
+				r.postId && r.threadId
+					? `/forum/t/${r.threadId}?post=${r.postId}#post-${r.postId}`
+					: r.messageId && r.roomId
+						? `/chat/${r.roomId}#message-${r.messageId}`
+						: null,
 			when: formatDateTime(r.createdAt),
 			open: r.reviewedAt === null
+		})),
+		chatActions: member.chatActions.map((a) => ({
+			id: a.id,
+			what: CHAT_ACTION_WORDS[a.action] ?? a.action,
+			by: a.by,
+			when: formatDateTime(a.at),
+			roomId: a.roomId,
+			roomName: a.roomName,
+			messageId: a.messageId,
+			message: a.messageBody,
+			reason: a.reason,
+			until: a.until ? formatDateTime(a.until) : null
 		})),
 		notes: member.notes.map((n) => ({
 			id: n.id,
