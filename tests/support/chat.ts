@@ -11,6 +11,7 @@ import { resetConfig } from '../../src/lib/server/config';
 import type { Answer } from '../../src/lib/server/realtime/listen';
 import { connectSignedIn } from './session-socket';
 import '../../src/lib/server/chat/socket';
+import '../../src/lib/server/workshops/socket';
 
 export interface LiveServer {
 	origin: string;

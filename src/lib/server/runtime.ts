@@ -10,10 +10,11 @@ import { log } from './log';
 import { startEscalationTimer } from './safeguarding/escalation';
 import { purgeDeletedPosts, startRetentionTimer } from './forum/retention';
 import { purgeOldMessages } from './chat/retention';
-// Registers the forum's (thread:watch, thread:unwatch) and the chat's socket events before any
+// Registers the forum's (thread:watch, thread:unwatch), the chat's and idea sessions' socket events before any
 // socket connects.
 import './forum/live';
 import './chat/socket';
+import './workshops/socket';
 
 export interface Runtime {
 	/** Open and migrate the database, failing fast with a readable message; start scheduled work. */

@@ -48,7 +48,10 @@ export async function admitToWorkshop(
 		.select()
 		.from(workshopParticipants)
 		.where(
-			and(eq(workshopParticipants.workshopId, workshop.id), eq(workshopParticipants.userId, user.id))
+			and(
+				eq(workshopParticipants.workshopId, workshop.id),
+				eq(workshopParticipants.userId, user.id)
+			)
 		);
 	const allowed =
 		isStaff(user) ||
@@ -58,7 +61,10 @@ export async function admitToWorkshop(
 			workshop.inviteCode !== null &&
 			code.trim().toUpperCase() === workshop.inviteCode);
 	if (!allowed) {
-		if (code) throw new NotAllowedError('That code is not right for this session. Check it with whoever invited you.');
+		if (code)
+			throw new NotAllowedError(
+				'That code is not right for this session. Check it with whoever invited you.'
+			);
 		throw new NotFoundError(NO_SUCH_SESSION);
 	}
 	if (workshop.phase === 'draft' || isStaff(user)) return; // attendance starts when it does
@@ -67,7 +73,10 @@ export async function admitToWorkshop(
 		.values({ workshopId: workshop.id, userId: user.id, joinedAt: now })
 		.onConflictDoUpdate({
 			target: [workshopParticipants.workshopId, workshopParticipants.userId],
-			set: { joinedAt: sql`coalesce(${workshopParticipants.joinedAt}, ${now})`, leftAt: null }
+			set: {
+				joinedAt: sql`coalesce(${workshopParticipants.joinedAt}, excluded.joined_at)`,
+				leftAt: null
+			}
 		});
 }
 

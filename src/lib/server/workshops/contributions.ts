@@ -57,7 +57,11 @@ export interface WriteOutcome {
 const HELD_IDEA =
 	'Thanks. A youth worker will read this before others can see it. Until then only you and staff see it.';
 
-export async function addIdea(db: Database, author: CurrentUser, input: unknown): Promise<WriteOutcome> {
+export async function addIdea(
+	db: Database,
+	author: CurrentUser,
+	input: unknown
+): Promise<WriteOutcome> {
 	const data = parseOrThrow(addSchema, input);
 	const workshop = await workshopFor(db, author, data.workshopId);
 	assertMayPost(author);
@@ -89,7 +93,10 @@ export async function addIdea(db: Database, author: CurrentUser, input: unknown)
 			targetId: idea.id,
 			details: { workshopId: workshop.id, status, reasons: decision.reasons }
 		});
-		const alert = await alertFor(tx, decision, author, workshop, { type: 'workshop_idea', id: idea.id });
+		const alert = await alertFor(tx, decision, author, workshop, {
+			type: 'workshop_idea',
+			id: idea.id
+		});
 		return { id: idea.id, alert };
 	});
 	return afterWrite(db, workshop, decision, written, status);
@@ -106,14 +113,19 @@ async function ownIdea(db: Database, author: CurrentUser, workshop: Workshop, id
 		.select()
 		.from(workshopIdeas)
 		.where(and(eq(workshopIdeas.id, id), eq(workshopIdeas.workshopId, workshop.id)));
-	if (!idea || idea.status === 'deleted') throw new NotFoundError('That idea is not here any more.');
+	if (!idea || idea.status === 'deleted')
+		throw new NotFoundError('That idea is not here any more.');
 	if (idea.authorId !== author.id) throw new NotAllowedError('You can only change your own ideas.');
 	if (workshop.phase !== 'gathering')
 		throw new NotAllowedError('Ideas can be changed only while the session is sharing ideas.');
 	return idea;
 }
 
-export async function editIdea(db: Database, author: CurrentUser, input: unknown): Promise<WriteOutcome> {
+export async function editIdea(
+	db: Database,
+	author: CurrentUser,
+	input: unknown
+): Promise<WriteOutcome> {
 	const data = parseOrThrow(editSchema, input);
 	const workshop = await workshopFor(db, author, data.workshopId);
 	assertMayPost(author);
@@ -139,7 +151,10 @@ export async function editIdea(db: Database, author: CurrentUser, input: unknown
 			targetId: idea.id,
 			details: { workshopId: workshop.id, before: idea.body, status }
 		});
-		const alert = await alertFor(tx, decision, author, workshop, { type: 'workshop_idea', id: idea.id });
+		const alert = await alertFor(tx, decision, author, workshop, {
+			type: 'workshop_idea',
+			id: idea.id
+		});
 		return { id: idea.id, alert };
 	});
 	return afterWrite(db, workshop, decision, written, status);
@@ -168,7 +183,11 @@ const commentSchema = z.object({
 	body: text(COMMENT_MAX, 'Write your comment first.', 'a comment')
 });
 
-export async function addComment(db: Database, author: CurrentUser, input: unknown): Promise<WriteOutcome> {
+export async function addComment(
+	db: Database,
+	author: CurrentUser,
+	input: unknown
+): Promise<WriteOutcome> {
 	const data = parseOrThrow(commentSchema, input);
 	const workshop = await workshopFor(db, author, data.workshopId);
 	assertMayPost(author);
@@ -178,7 +197,8 @@ export async function addComment(db: Database, author: CurrentUser, input: unkno
 		.select()
 		.from(workshopIdeas)
 		.where(and(eq(workshopIdeas.id, data.ideaId), eq(workshopIdeas.workshopId, workshop.id)));
-	const canSee = idea && (idea.status === 'published' || idea.authorId === author.id || isStaff(author));
+	const canSee =
+		idea && (idea.status === 'published' || idea.authorId === author.id || isStaff(author));
 	if (!canSee) throw new NotFoundError('That idea is not here any more.');
 	const decision = await screenOrRefuse(db, author, data.body);
 	const status = decision.action === 'publish' ? 'published' : 'held';
@@ -201,7 +221,10 @@ export async function addComment(db: Database, author: CurrentUser, input: unkno
 			targetId: comment.id,
 			details: { workshopId: workshop.id, ideaId: idea.id, status }
 		});
-		const alert = await alertFor(tx, decision, author, workshop, { type: 'workshop_comment', id: comment.id });
+		const alert = await alertFor(tx, decision, author, workshop, {
+			type: 'workshop_comment',
+			id: comment.id
+		});
 		return { id: comment.id, alert };
 	});
 	return afterWrite(db, workshop, decision, written, status);
@@ -210,7 +233,9 @@ export async function addComment(db: Database, author: CurrentUser, input: unkno
 async function screenOrRefuse(db: Database, author: CurrentUser, body: string) {
 	const decision = await screen(db, { text: body, author, context: { kind: 'idea' } });
 	if (decision.action === 'block')
-		throw new NotAllowedError(decision.authorMessage ?? 'This could not be added. Please reword it.');
+		throw new NotAllowedError(
+			decision.authorMessage ?? 'This could not be added. Please reword it.'
+		);
 	return decision;
 }
 
@@ -232,7 +257,11 @@ async function alertFor(
 			contentType: content.type,
 			contentId: content.id,
 			text: decision.text,
-			context: { workshopId: workshop.id, workshopTitle: workshop.title, link: `/sessions/${workshop.id}` }
+			context: {
+				workshopId: workshop.id,
+				workshopTitle: workshop.title,
+				link: `/sessions/${workshop.id}`
+			}
 		}
 	});
 }

@@ -73,8 +73,12 @@ export async function setPhase(db: Database, lead: CurrentUser, input: unknown, 
 				stage: oneTwoFour ? 'alone' : null,
 				phaseEndsAt: countdown ? new Date(now.getTime() + countdown * 60_000) : null,
 				// Voting needs every idea in view; closing ends voting.
-				revealedAt: data.to === 'voting' || data.to === 'grouping' ? (current.revealedAt ?? now) : current.revealedAt,
-				votingClosedAt: data.to === 'closed' ? (current.votingClosedAt ?? now) : current.votingClosedAt,
+				revealedAt:
+					data.to === 'voting' || data.to === 'grouping'
+						? (current.revealedAt ?? now)
+						: current.revealedAt,
+				votingClosedAt:
+					data.to === 'closed' ? (current.votingClosedAt ?? now) : current.votingClosedAt,
 				updatedAt: now
 			})
 			.where(eq(workshops.id, current.id))
@@ -83,7 +87,10 @@ export async function setPhase(db: Database, lead: CurrentUser, input: unknown, 
 			await tx
 				.update(chatRooms)
 				.set({
-					openUntil: data.to === 'gathering' ? new Date(now.getTime() + OPENING_MAX_HOURS * 3_600_000) : null,
+					openUntil:
+						data.to === 'gathering'
+							? new Date(now.getTime() + OPENING_MAX_HOURS * 3_600_000)
+							: null,
 					openedAt: data.to === 'gathering' ? now : undefined,
 					openedById: data.to === 'gathering' ? lead.id : undefined,
 					updatedAt: now
@@ -183,7 +190,12 @@ export async function reveal(db: Database, lead: CurrentUser, input: unknown) {
 			.update(workshops)
 			.set({ revealedAt: new Date() })
 			.where(and(eq(workshops.id, workshopId), isNull(workshops.revealedAt)));
-		await recordAudit(tx, { actorId: lead.id, action: 'workshop.reveal', targetType: 'workshop', targetId: workshopId });
+		await recordAudit(tx, {
+			actorId: lead.id,
+			action: 'workshop.reveal',
+			targetType: 'workshop',
+			targetId: workshopId
+		});
 	});
 	announceBoardChange(workshopId);
 }
@@ -193,7 +205,9 @@ const themeSchema = z.object({
 	name: z
 		.string({ message: 'Name the theme.' })
 		.transform((t) => tidyText(t).replace(/\s+/g, ' ').trim())
-		.pipe(z.string().min(1, 'Name the theme.').max(80, 'Keep a theme’s name to 80 characters or fewer.'))
+		.pipe(
+			z.string().min(1, 'Name the theme.').max(80, 'Keep a theme’s name to 80 characters or fewer.')
+		)
 });
 
 export async function createTheme(db: Database, lead: CurrentUser, input: unknown) {
@@ -247,7 +261,10 @@ export async function moveIdea(db: Database, lead: CurrentUser, input: unknown) 
 		if (!theme) throw new ValidationError({ themeId: 'That theme is not in this session.' });
 	}
 	await db.transaction(async (tx) => {
-		await tx.update(workshopIdeas).set({ themeId: data.themeId }).where(eq(workshopIdeas.id, data.ideaId));
+		await tx
+			.update(workshopIdeas)
+			.set({ themeId: data.themeId })
+			.where(eq(workshopIdeas.id, data.ideaId));
 		await recordAudit(tx, {
 			actorId: lead.id,
 			action: 'workshop.idea.move',
@@ -265,15 +282,23 @@ const mergeSchema = z.object({ workshopId: workshopIdSchema, ideaId: ideaRef, in
 export async function mergeIdea(db: Database, lead: CurrentUser, input: unknown) {
 	const data = parseOrThrow(mergeSchema, input);
 	assertFacilitator(lead);
-	if (data.ideaId === data.intoId) throw new ValidationError({ intoId: 'Choose a different idea to merge into.' });
+	if (data.ideaId === data.intoId)
+		throw new ValidationError({ intoId: 'Choose a different idea to merge into.' });
 	const workshop = await loadWorkshop(db, data.workshopId);
 	assertGroupable(workshop);
 	await sessionIdea(db, workshop.id, data.ideaId);
 	const into = await sessionIdea(db, workshop.id, data.intoId);
-	if (into.mergedIntoId !== null) throw new ValidationError({ intoId: 'That idea was itself merged away.' });
+	if (into.mergedIntoId !== null)
+		throw new ValidationError({ intoId: 'That idea was itself merged away.' });
 	await db.transaction(async (tx) => {
-		await tx.update(workshopIdeas).set({ mergedIntoId: into.id }).where(eq(workshopIdeas.id, data.ideaId));
-		await tx.update(workshopVotes).set({ ideaId: into.id }).where(eq(workshopVotes.ideaId, data.ideaId));
+		await tx
+			.update(workshopIdeas)
+			.set({ mergedIntoId: into.id })
+			.where(eq(workshopIdeas.id, data.ideaId));
+		await tx
+			.update(workshopVotes)
+			.set({ ideaId: into.id })
+			.where(eq(workshopVotes.ideaId, data.ideaId));
 		await recordAudit(tx, {
 			actorId: lead.id,
 			action: 'workshop.idea.merge',
@@ -323,6 +348,7 @@ async function sessionIdea(db: Database, workshopId: number, ideaId: number) {
 		.select()
 		.from(workshopIdeas)
 		.where(and(eq(workshopIdeas.id, ideaId), eq(workshopIdeas.workshopId, workshopId)));
-	if (!idea || idea.status === 'deleted') throw new NotFoundError('That idea is not in this session.');
+	if (!idea || idea.status === 'deleted')
+		throw new NotFoundError('That idea is not in this session.');
 	return idea;
 }

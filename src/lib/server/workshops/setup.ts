@@ -39,9 +39,11 @@ const yes = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.bool
 
 export const workshopSchema = z
 	.object({
-		title: line(150, 'Give the session a title.', 'Keep the title to 150 characters or fewer.').pipe(
-			z.string().min(3, 'Make the title at least 3 characters.')
-		),
+		title: line(
+			150,
+			'Give the session a title.',
+			'Keep the title to 150 characters or fewer.'
+		).pipe(z.string().min(3, 'Make the title at least 3 characters.')),
 		questions: z
 			.string({ message: 'Write the question people will answer.' })
 			.transform((t) =>
@@ -64,21 +66,23 @@ export const workshopSchema = z
 		partner: z
 			.string()
 			.optional()
-			.transform((t) => tidyText(t ?? '').replace(/\s+/g, ' ').trim())
+			.transform((t) =>
+				tidyText(t ?? '')
+					.replace(/\s+/g, ' ')
+					.trim()
+			)
 			.pipe(z.string().max(120, 'Keep the partner’s name to 120 characters or fewer.')),
 		influence: z.enum(INFLUENCE_LEVELS, {
 			message: 'Choose how much say young people will have.'
 		}),
-		startsAt: z
-			.string({ message: 'Choose the date and time it starts.' })
-			.transform((v, ctx) => {
-				const at = parseLondonDateTime(v);
-				if (!at) {
-					ctx.addIssue({ code: 'custom', message: 'Choose the date and time it starts.' });
-					return z.NEVER;
-				}
-				return at;
-			}),
+		startsAt: z.string({ message: 'Choose the date and time it starts.' }).transform((v, ctx) => {
+			const at = parseLondonDateTime(v);
+			if (!at) {
+				ctx.addIssue({ code: 'custom', message: 'Choose the date and time it starts.' });
+				return z.NEVER;
+			}
+			return at;
+		}),
 		access: z.enum(['members', 'invite'], { message: 'Choose who can join.' }),
 		/** Usernames, separated by commas, spaces or lines (invite only). */
 		invitees: z

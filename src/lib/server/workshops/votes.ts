@@ -26,7 +26,11 @@ function assertVoting(workshop: Workshop) {
 }
 
 /** Place one vote on an idea. Returns the idea ids of the person's votes. */
-export async function castVote(db: Database, voter: CurrentUser, input: unknown): Promise<number[]> {
+export async function castVote(
+	db: Database,
+	voter: CurrentUser,
+	input: unknown
+): Promise<number[]> {
 	const { workshopId, ideaId } = parseOrThrow(voteSchema, input);
 	authorise(voter, 'workshops.join', 'Your account cannot vote at the moment.');
 	const workshop = await workshopFor(db, voter, workshopId);
@@ -53,7 +57,9 @@ export async function castVote(db: Database, voter: CurrentUser, input: unknown)
 		while (taken.has(slot)) slot++;
 		if (slot > workshop.votesPerPerson) throw new NotAllowedError(full);
 		try {
-			await db.insert(workshopVotes).values({ workshopId: workshop.id, userId: voter.id, slot, ideaId });
+			await db
+				.insert(workshopVotes)
+				.values({ workshopId: workshop.id, userId: voter.id, slot, ideaId });
 			return (await myVotes(db, workshop.id, voter.id)).map((v) => v.ideaId);
 		} catch (error) {
 			if (isCheckViolation(error)) throw new NotAllowedError(full);
@@ -65,7 +71,11 @@ export async function castVote(db: Database, voter: CurrentUser, input: unknown)
 }
 
 /** Take back one vote from an idea. */
-export async function withdrawVote(db: Database, voter: CurrentUser, input: unknown): Promise<number[]> {
+export async function withdrawVote(
+	db: Database,
+	voter: CurrentUser,
+	input: unknown
+): Promise<number[]> {
 	const { workshopId, ideaId } = parseOrThrow(voteSchema, input);
 	const workshop = await workshopFor(db, voter, workshopId);
 	assertVoting(workshop);

@@ -30,7 +30,11 @@ export const INFLUENCE_LEVELS = [
 	'co_design',
 	'co_production'
 ] as const;
-export const WORKSHOP_TEMPLATES = ['brainstorm', 'one_two_four_all', 'start_stop_continue'] as const;
+export const WORKSHOP_TEMPLATES = [
+	'brainstorm',
+	'one_two_four_all',
+	'start_stop_continue'
+] as const;
 export const WORKSHOP_PHASES = ['draft', 'gathering', 'grouping', 'voting', 'closed'] as const;
 /** 1-2-4-All while gathering: alone, then pairs, then fours, then the whole group. */
 export const WORKSHOP_STAGES = ['alone', 'pairs', 'fours', 'all'] as const;
