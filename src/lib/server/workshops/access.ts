@@ -3,12 +3,12 @@
  * the people named by the lead or anyone with its code (after which they are a participant).
  * Facilitating (phases, themes, moving, merging, hiding, revealing) is for coproduction leads.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CurrentUser } from '../accounts/current-user';
 import type { Database } from '../db';
 import { workshopParticipants, workshops, type Workshop } from '../db/schema';
-import { NotFoundError } from '../errors';
+import { NotFoundError, ValidationError } from '../errors';
 import { authorise, can, isStaff, NotAllowedError } from '../policy';
 
 export const NO_SUCH_SESSION = 'That idea session does not exist, or you cannot join it.';
@@ -97,4 +97,50 @@ export async function workshopFor(db: Database, user: CurrentUser, id: number): 
 	if (isStaff(user) || workshop.access === 'members') return workshop;
 	if (await isParticipant(db, id, user.id)) return workshop;
 	throw new NotFoundError(NO_SUCH_SESSION);
+}
+
+/**
+ * Someone typed an invite code (on /sessions): the session it opens, with them recorded as
+ * invited so it stays in their list. Codes are not case-sensitive.
+ */
+export async function redeemInviteCode(
+	db: Database,
+	user: CurrentUser,
+	code: unknown
+): Promise<Workshop> {
+	authorise(user, 'workshops.join', 'Your account cannot join idea sessions at the moment.');
+	const typed = typeof code === 'string' ? code.trim().toUpperCase() : '';
+	if (!typed) throw new ValidationError({ code: 'Enter the code you were given.' });
+	const [workshop] = await db.select().from(workshops).where(eq(workshops.inviteCode, typed));
+	if (!workshop)
+		throw new ValidationError({
+			code: 'That code does not match a session. Check it with whoever invited you.'
+		});
+	await db
+		.insert(workshopParticipants)
+		.values({ workshopId: workshop.id, userId: user.id, invited: true })
+		.onConflictDoNothing();
+	return workshop;
+}
+
+/** The sessions this person can see: open to all members, ones they were invited to, or all (staff). */
+export async function listWorkshopsFor(db: Database, user: CurrentUser) {
+	authorise(user, 'workshops.join', 'Your account cannot join idea sessions at the moment.');
+	const rows = await db
+		.select({
+			workshop: workshops,
+			invited: workshopParticipants.userId
+		})
+		.from(workshops)
+		.leftJoin(
+			workshopParticipants,
+			and(
+				eq(workshopParticipants.workshopId, workshops.id),
+				eq(workshopParticipants.userId, user.id)
+			)
+		)
+		.orderBy(sql`${workshops.phase} = 'closed'`, desc(workshops.startsAt));
+	return rows
+		.filter((r) => isStaff(user) || r.workshop.access === 'members' || r.invited !== null)
+		.map((r) => r.workshop);
 }
