@@ -67,18 +67,25 @@ const statusField = z.enum(OUTCOME_STATUS_KEYS as [OutcomeStatusKey, ...OutcomeS
 	message: 'Choose where this stands.'
 });
 
+const ID_MAX = 2_147_483_647;
 const ideaIdsField = z
-	.array(
-		z.coerce
-			.number({ message: UNKNOWN_IDEAS })
-			.int(UNKNOWN_IDEAS)
-			.positive(UNKNOWN_IDEAS)
-			.max(2_147_483_647, UNKNOWN_IDEAS),
-		{ message: 'Choose at least one idea this answers.' }
-	)
+	.array(z.unknown(), { message: 'Choose at least one idea this answers.' })
 	.min(1, 'Choose at least one idea this answers.')
 	.max(OUTCOME_IDEAS_MAX, `Link at most ${OUTCOME_IDEAS_MAX} ideas to one outcome.`)
-	.transform((ids) => [...new Set(ids)]);
+	.transform((raw, ctx) => {
+		const ids = raw.map((v) =>
+			typeof v === 'string' && /^\d{1,10}$/.test(v.trim()) ? Number(v) : v
+		);
+		if (
+			!ids.every(
+				(id): id is number => Number.isInteger(id) && (id as number) > 0 && (id as number) <= ID_MAX
+			)
+		) {
+			ctx.addIssue({ code: 'custom', message: UNKNOWN_IDEAS });
+			return z.NEVER;
+		}
+		return [...new Set(ids)];
+	});
 
 function needsReason(
 	data: { status: OutcomeStatusKey; reason: string },
