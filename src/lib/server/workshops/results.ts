@@ -398,3 +398,4 @@ export async function resultsCsv(db: Database, user: CurrentUser, workshopId: nu
 		csv: toCsv([[...RESULTS_CSV_COLUMNS], ...rows])
 	};
 }
+
