@@ -398,4 +398,3 @@ export async function resultsCsv(db: Database, user: CurrentUser, workshopId: nu
 		csv: toCsv([[...RESULTS_CSV_COLUMNS], ...rows])
 	};
 }
-
