@@ -178,6 +178,10 @@ test('a member who took part reads the results and their certificate, and cannot
 	expect(await csv.text()).not.toContain(sofas.body);
 	const attendance = await page.request.get(`/sessions/${workshop.id}/attendance.csv`);
 	expect(attendance.status()).toBe(403);
+	// A made-up or mistyped session address is "not found", never an error.
+	expect((await page.request.get('/sessions/not-a-number/results')).status()).toBe(404);
+	expect((await page.request.get('/sessions/99999999/outcomes')).status()).toBe(404);
+	expect((await page.request.get('/sessions/99999999999/results.csv')).status()).toBe(404);
 
 	await page.goto(`/sessions/${workshop.id}/outcomes`);
 	await expect(
