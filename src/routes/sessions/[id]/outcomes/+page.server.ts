@@ -1,0 +1,68 @@
+import { fail } from '@sveltejs/kit';
+import { database } from '$lib/server/db';
+import { failFromError, formValues, parseId, text } from '$lib/server/http/form';
+import { requireUser } from '$lib/server/http/guard';
+import { createOutcome, sessionOutcomes, updateOutcome } from '$lib/server/workshops/outcomes';
+import type { OutcomeStatusKey } from '$lib/workshop-outcomes';
+import { orErrorPage, sessionId } from '../after-session';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const me = requireUser(locals, url);
+	const id = sessionId(params.id);
+	const db = await database();
+	return orErrorPage(() => sessionOutcomes(db, me, id));
+};
+
+const told = (n: number) =>
+	n === 0
+		? 'Nobody else needed telling.'
+		: n === 1
+			? 'The person who suggested the idea has been told.'
+			: `The ${n} people who suggested these ideas have been told.`;
+
+export const actions: Actions = {
+	create: async ({ locals, url, params, request }) => {
+		const me = requireUser(locals, url);
+		const id = sessionId(params.id);
+		const data = await request.formData();
+		const ideaIds = data.getAll('ideaIds').filter((v): v is string => typeof v === 'string');
+		try {
+			const { outcome, notified } = await createOutcome(await database(), me, id, {
+				title: text(data, 'title'),
+				body: text(data, 'body'),
+				status: text(data, 'status') as OutcomeStatusKey,
+				reason: text(data, 'reason'),
+				note: text(data, 'note'),
+				ideaIds
+			});
+			return { created: outcome.id, message: `Outcome recorded. ${told(notified)}` };
+		} catch (error) {
+			const failure = failFromError(error, formValues(data));
+			return fail(failure.status, { ...failure.data, form: 'create', ideaIds });
+		}
+	},
+	update: async ({ locals, url, request }) => {
+		const me = requireUser(locals, url);
+		const data = await request.formData();
+		const outcomeId = parseId(data.get('outcomeId'));
+		if (outcomeId === null)
+			return fail(404, {
+				form: 'update',
+				values: {},
+				errors: {},
+				message: 'That outcome does not exist. Reload the page and try again.'
+			});
+		try {
+			const { notified } = await updateOutcome(await database(), me, outcomeId, {
+				status: text(data, 'status') as OutcomeStatusKey,
+				reason: text(data, 'reason'),
+				note: text(data, 'note')
+			});
+			return { updated: outcomeId, message: `Update added. ${told(notified)}` };
+		} catch (error) {
+			const failure = failFromError(error, formValues(data));
+			return fail(failure.status, { ...failure.data, form: 'update', outcomeId });
+		}
+	}
+};
