@@ -27,6 +27,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import postgres from 'postgres';
@@ -303,6 +304,8 @@ class Tracker {
 		{ at: number; sender: number; status: string | null; receipts: Uint8Array }
 	>();
 	latencies: number[] = [];
+	/** The slowest receipt of the messages sent in each second of the phase. */
+	slowestBySecond: number[] = [];
 	acknowledged = 0;
 	failed = 0;
 	held = 0;
@@ -345,8 +348,12 @@ class Tracker {
 			return;
 		}
 		message.receipts[slot]++;
-		if (slot !== message.sender && message.receipts[slot] === 1)
-			this.latencies.push(performance.now() - message.at);
+		if (slot !== message.sender && message.receipts[slot] === 1) {
+			const latency = performance.now() - message.at;
+			this.latencies.push(latency);
+			const second = Math.floor((message.at - this.firstSend) / 1000);
+			this.slowestBySecond[second] = Math.max(this.slowestBySecond[second] ?? 0, latency);
+		}
 	}
 
 	/** Every acknowledged, published message received once by every person in its room? */
@@ -441,13 +448,17 @@ interface Measured {
 	/** Rows written (Together only). */
 	persisted?: number;
 	serverCpu: number;
+	/** CPU of the PostgreSQL connections serving it (Together only). */
+	databaseCpu: number;
 	clientLagP99: number;
+	/** PostgreSQL checkpoints meanwhile (other work on the server creating and dropping databases). */
+	checkpoints: number;
 }
 
 /** Runs a phase, watching the server's CPU and this process's event loop while it runs. */
 async function measure(
 	name: string,
-	pid: number,
+	server: Watched,
 	run: (tracker: Tracker) => Promise<void>,
 	setCurrent: (tracker: Tracker) => void
 ): Promise<Measured> {
@@ -455,17 +466,64 @@ async function measure(
 	setCurrent(tracker);
 	const lag = monitorEventLoopDelay({ resolution: 10 });
 	lag.enable();
-	const cpuBefore = cpuSeconds(pid);
+	const cpuBefore = cpuSeconds(server.pid);
+	const databaseCpuBefore = await databaseCpu(server.database);
+	const checkpointsBefore = await checkpointsSoFar();
 	const started = performance.now();
 	await run(tracker);
 	const elapsed = (performance.now() - started) / 1000;
 	lag.disable();
+	const databaseCpuAfter = await databaseCpu(server.database);
+	let databaseSeconds = 0;
+	for (const [pid, seconds] of databaseCpuAfter)
+		databaseSeconds += seconds - (databaseCpuBefore.get(pid) ?? 0);
 	return {
 		name,
 		tracker,
-		serverCpu: (cpuSeconds(pid) - cpuBefore) / elapsed,
-		clientLagP99: lag.percentile(99) / 1e6
+		serverCpu: (cpuSeconds(server.pid) - cpuBefore) / elapsed,
+		databaseCpu: databaseSeconds / elapsed,
+		clientLagP99: lag.percentile(99) / 1e6,
+		checkpoints: (await checkpointsSoFar()) - checkpointsBefore
 	};
+}
+
+/** The server's process, and the database whose PostgreSQL connections work for it (if any). */
+interface Watched {
+	pid: number;
+	database?: string;
+}
+
+/** CPU seconds so far of each PostgreSQL connection to this database (none: no database). */
+async function databaseCpu(database: string | undefined): Promise<Map<number, number>> {
+	if (!database) return new Map();
+	const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+	try {
+		const rows = await sql<{ pid: number }[]>`
+			select pid from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid()`;
+		const seconds = new Map<number, number>();
+		for (const { pid } of rows) {
+			try {
+				seconds.set(pid, cpuSeconds(pid));
+			} catch {
+				/* gone meanwhile */
+			}
+		}
+		return seconds;
+	} finally {
+		await sql.end();
+	}
+}
+
+/** Checkpoints PostgreSQL has made since its statistics were reset (timed and requested). */
+async function checkpointsSoFar(): Promise<number> {
+	const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+	try {
+		const [{ n }] = await sql<{ n: number }[]>`
+			select (checkpoints_timed + checkpoints_req)::int as n from pg_stat_bgwriter`;
+		return n;
+	} finally {
+		await sql.end();
+	}
 }
 
 async function countStored(databaseUrl: string, roomIds: number[]): Promise<number> {
@@ -502,6 +560,7 @@ async function memoryPerConnection(pid: number, connectAll: () => Promise<Seat[]
 async function baselineRun() {
 	const server = await startBaseline();
 	const pid = server.pid!;
+	const watched: Watched = { pid };
 	try {
 		const { seats: idle, memory } = await memoryPerConnection(pid, () =>
 			seatPeople(baselineOrigin, MEMBERS, (i) => 1 + Math.floor(i / SHAPE.roomSize))
@@ -511,8 +570,8 @@ async function baselineRun() {
 		let current = new Tracker();
 		listenFor(seats, () => current);
 		const set = (t: Tracker) => (current = t);
-		await measure('warm-up', pid, (t) => burst(seats, t, WARM_UP_SECONDS), set);
-		const result = await measure('burst', pid, (t) => burst(seats, t, burstSeconds), set);
+		await measure('warm-up', watched, (t) => burst(seats, t, WARM_UP_SECONDS), set);
+		const result = await measure('burst', watched, (t) => burst(seats, t, burstSeconds), set);
 		leave(seats);
 		return { memory, burst: result };
 	} finally {
@@ -523,6 +582,7 @@ async function baselineRun() {
 async function togetherRun(databaseUrl: string, seeded: Seeded) {
 	const server = await startTogether(databaseUrl);
 	const pid = server.pid!;
+	const watched: Watched = { pid, database: new URL(databaseUrl).pathname.slice(1) };
 	try {
 		const { seats: members, memory } = await memoryPerConnection(pid, () =>
 			seatPeople(
@@ -535,7 +595,7 @@ async function togetherRun(databaseUrl: string, seeded: Seeded) {
 		let current = new Tracker();
 		const set = (t: Tracker) => (current = t);
 		listenFor(members, () => current);
-		const load = await measure('load', pid, (t) => steadyLoad(members, t, loadSeconds), set);
+		const load = await measure('load', watched, (t) => steadyLoad(members, t, loadSeconds), set);
 		load.persisted = await countStored(databaseUrl, seeded.loadRooms);
 		leave(members);
 		await sleep(3_000); // the server announces each departure to the room: let that pass
@@ -547,9 +607,9 @@ async function togetherRun(databaseUrl: string, seeded: Seeded) {
 			seeded.burstStaff
 		);
 		listenFor(staff, () => current);
-		await measure('warm-up', pid, (t) => burst(staff, t, WARM_UP_SECONDS), set);
+		await measure('warm-up', watched, (t) => burst(staff, t, WARM_UP_SECONDS), set);
 		const before = await countStored(databaseUrl, [seeded.burstRoom]);
-		const result = await measure('burst', pid, (t) => burst(staff, t, burstSeconds), set);
+		const result = await measure('burst', watched, (t) => burst(staff, t, burstSeconds), set);
 		result.persisted = (await countStored(databaseUrl, [seeded.burstRoom])) - before;
 		leave(staff);
 		return { memory, load, burst: result };
@@ -579,20 +639,26 @@ function row(label: string, m: Measured, baseline?: Measured | null): string {
 			: baseline === null
 				? '–'
 				: `${((rate / (baseline.tracker.acknowledged / baseline.tracker.seconds)) * 100).toFixed(0)}%`;
-	return `| ${label} | ${m.tracker.acknowledged.toLocaleString('en-GB')} | ${rate.toFixed(0)} | ${persisted} | ${ms(percentile(sorted, 50))} | ${ms(percentile(sorted, 95))} | ${ms(percentile(sorted, 99))} | ${d.lost} / ${d.duplicated} | ${m.tracker.failed + m.tracker.held} | ${(m.serverCpu * 100).toFixed(0)}% | ${ms(m.clientLagP99)} | ${vs} |`;
+	return `| ${label} | ${m.tracker.acknowledged.toLocaleString('en-GB')} | ${rate.toFixed(0)} | ${persisted} | ${ms(percentile(sorted, 50))} | ${ms(percentile(sorted, 95))} | ${ms(percentile(sorted, 99))} | ${d.lost} / ${d.duplicated} | ${m.tracker.failed + m.tracker.held} | ${(m.serverCpu * 100).toFixed(0)}% | ${m.databaseCpu === 0 ? '–' : `${(m.databaseCpu * 100).toFixed(0)}%`} | ${ms(m.clientLagP99)} | ${vs} |`;
+}
+
+function slowSeconds(m: Measured): number {
+	return m.tracker.slowestBySecond.filter((slowest) => slowest > 100).length;
 }
 
 function report(
 	together: Awaited<ReturnType<typeof togetherRun>>,
-	baseline: Awaited<ReturnType<typeof baselineRun>>
+	baseline: Awaited<ReturnType<typeof baselineRun>>,
+	loadAtStart: number
 ): string {
 	const kb = (m: MemoryFigures) =>
 		`${m.perConnectionKb.toFixed(0)} KB (${(m.beforeKb / 1024).toFixed(0)} → ${(m.afterKb / 1024).toFixed(0)} MB)`;
 	return [
 		`Chat benchmark, ${new Date().toISOString()}: ${MEMBERS} members in ${SHAPE.rooms} rooms for ${loadSeconds}s; bursts of ${SHAPE.burstSenders} senders in one room for ${burstSeconds}s`,
+		`Machine load average (1 min, 2 cores shared with other work): ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
 		'',
-		'| scenario | messages acknowledged | acknowledged/s | persisted/s | p50 (ms) | p95 (ms) | p99 (ms) | lost / duplicated receipts | refused or timed out | server CPU | client loop lag p99 (ms) | vs baseline msg/s |',
-		'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+		'| scenario | messages acknowledged | acknowledged/s | persisted/s | p50 (ms) | p95 (ms) | p99 (ms) | lost / duplicated receipts | refused or timed out | server CPU | its PostgreSQL CPU | client loop lag p99 (ms) | vs baseline msg/s |',
+		'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 		row('burst: bare socket.io, broadcast only (baseline)', baseline.burst),
 		row(
 			`burst: Together, ${SHAPE.burstSenders} youth workers in one room`,
@@ -606,6 +672,8 @@ function report(
 		),
 		'',
 		`Server memory per connection (RSS growth while ${MEMBERS} connect and join ÷ ${MEMBERS}): Together ${kb(together.memory)}; bare socket.io ${kb(baseline.memory)}`,
+		`Steady load, second by second: the slowest receipt of the messages sent in each second was over 100 ms in ${slowSeconds(together.load)} of ${together.load.tracker.slowestBySecond.length} seconds (slowest ${ms(Math.max(...together.load.tracker.slowestBySecond))} ms)`,
+		`PostgreSQL checkpoints during each phase (other work on the same server creating and dropping databases): baseline burst ${baseline.burst.checkpoints}, Together burst ${together.burst.checkpoints}, steady ${together.load.checkpoints}`,
 		`Receipts of messages not sent in the phase: burst ${together.burst.tracker.strays}, steady ${together.load.tracker.strays}; unacknowledged but delivered: burst ${together.burst.tracker.delivery().unacknowledgedReceived}, steady ${together.load.tracker.delivery().unacknowledgedReceived}`
 	].join('\n');
 }
@@ -613,11 +681,12 @@ function report(
 // ---------------------------------------------------------------------------------------------
 
 try {
+	const loadAtStart = loadavg()[0];
 	const databaseUrl = await createDatabase();
 	const seeded = await seed(databaseUrl);
 	const together = await togetherRun(databaseUrl, seeded);
 	const baseline = await baselineRun();
-	console.log(`\n${report(together, baseline)}\n`);
+	console.log(`\n${report(together, baseline, loadAtStart)}\n`);
 } finally {
 	await cleanUp();
 }
