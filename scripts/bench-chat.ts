@@ -20,7 +20,8 @@
  * Needs `npm run build` first and PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL, else
  * postgres://postgres@127.0.0.1:5432/postgres). Settings: BENCH_CHAT_PORT (4500; the baseline
  * uses the next port), BENCH_CHAT_SECONDS (steady load, 60), BENCH_CHAT_BURST_SECONDS (10),
- * BENCH_CHAT_PROFILE=<dir> (write a CPU profile of the server there).
+ * BENCH_CHAT_PROFILE=<dir> (write a CPU profile of the server there); DATABASE_POOL_SIZE is passed
+ * on to the server.
  */
 import { encode } from '@auth/core/jwt';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -655,6 +656,7 @@ function report(
 		`${m.perConnectionKb.toFixed(0)} KB (${(m.beforeKb / 1024).toFixed(0)} → ${(m.afterKb / 1024).toFixed(0)} MB)`;
 	return [
 		`Chat benchmark, ${new Date().toISOString()}: ${MEMBERS} members in ${SHAPE.rooms} rooms for ${loadSeconds}s; bursts of ${SHAPE.burstSenders} senders in one room for ${burstSeconds}s`,
+		`Database pool: ${process.env.DATABASE_POOL_SIZE ?? 10} connections (DATABASE_POOL_SIZE)`,
 		`Machine load average (1 min, 2 cores shared with other work): ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
 		'',
 		'| scenario | messages acknowledged | acknowledged/s | persisted/s | p50 (ms) | p95 (ms) | p99 (ms) | lost / duplicated receipts | refused or timed out | server CPU | its PostgreSQL CPU | client loop lag p99 (ms) | vs baseline msg/s |',
