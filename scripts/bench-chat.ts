@@ -308,8 +308,10 @@ class Tracker {
 	/** The slowest receipt of the messages sent in each second of the phase. */
 	slowestBySecond: number[] = [];
 	acknowledged = 0;
-	failed = 0;
+	/** Answered `{ ok: false }` (refused), or held for a youth worker, or not answered in time. */
+	refused = 0;
 	held = 0;
+	timedOut = 0;
 	/** Receipts of messages this phase never sent (another phase's, or nobody's). */
 	strays = 0;
 	private firstSend = 0;
@@ -330,7 +332,7 @@ class Tracker {
 		const message = this.messages.get(clientId)!;
 		this.lastAck = performance.now();
 		if (!reply?.ok) {
-			this.failed++;
+			this.refused++;
 			return;
 		}
 		message.status = reply.status ?? 'published';
@@ -338,8 +340,8 @@ class Tracker {
 		else this.acknowledged++;
 	}
 
-	timedOut() {
-		this.failed++;
+	noAnswer() {
+		this.timedOut++;
 	}
 
 	received(clientId: string, slot: number) {
@@ -401,7 +403,7 @@ async function send(tracker: Tracker, seat: Seat) {
 			.emitWithAck(CHAT_REQUESTS.send, { roomId: seat.roomId, clientId, body });
 		tracker.answered(clientId, reply);
 	} catch {
-		tracker.timedOut();
+		tracker.noAnswer();
 	}
 }
 
@@ -640,7 +642,7 @@ function row(label: string, m: Measured, baseline?: Measured | null): string {
 			: baseline === null
 				? '–'
 				: `${((rate / (baseline.tracker.acknowledged / baseline.tracker.seconds)) * 100).toFixed(0)}%`;
-	return `| ${label} | ${m.tracker.acknowledged.toLocaleString('en-GB')} | ${rate.toFixed(0)} | ${persisted} | ${ms(percentile(sorted, 50))} | ${ms(percentile(sorted, 95))} | ${ms(percentile(sorted, 99))} | ${d.lost} / ${d.duplicated} | ${m.tracker.failed + m.tracker.held} | ${(m.serverCpu * 100).toFixed(0)}% | ${m.databaseCpu === 0 ? '–' : `${(m.databaseCpu * 100).toFixed(0)}%`} | ${ms(m.clientLagP99)} | ${vs} |`;
+	return `| ${label} | ${m.tracker.acknowledged.toLocaleString('en-GB')} | ${rate.toFixed(0)} | ${persisted} | ${ms(percentile(sorted, 50))} | ${ms(percentile(sorted, 95))} | ${ms(percentile(sorted, 99))} | ${d.lost} / ${d.duplicated} | ${m.tracker.refused + m.tracker.held} / ${m.tracker.timedOut} | ${(m.serverCpu * 100).toFixed(0)}% | ${m.databaseCpu === 0 ? '–' : `${(m.databaseCpu * 100).toFixed(0)}%`} | ${ms(m.clientLagP99)} | ${vs} |`;
 }
 
 function slowSeconds(m: Measured): number {
@@ -659,7 +661,7 @@ function report(
 		`Database pool: ${process.env.DATABASE_POOL_SIZE ?? 10} connections (DATABASE_POOL_SIZE)`,
 		`Machine load average (1 min, 2 cores shared with other work): ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
 		'',
-		'| scenario | messages acknowledged | acknowledged/s | persisted/s | p50 (ms) | p95 (ms) | p99 (ms) | lost / duplicated receipts | refused or timed out | server CPU | its PostgreSQL CPU | client loop lag p99 (ms) | vs baseline msg/s |',
+		'| scenario | messages acknowledged | acknowledged/s | persisted/s | p50 (ms) | p95 (ms) | p99 (ms) | lost / duplicated receipts | refused or held / not answered in 10 s | server CPU | its PostgreSQL CPU | client loop lag p99 (ms) | vs baseline msg/s |',
 		'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 		row('burst: bare socket.io, broadcast only (baseline)', baseline.burst),
 		row(
@@ -676,6 +678,7 @@ function report(
 		`Server memory per connection (RSS growth while ${MEMBERS} connect and join ÷ ${MEMBERS}): Together ${kb(together.memory)}; bare socket.io ${kb(baseline.memory)}`,
 		`Steady load, second by second: the slowest receipt of the messages sent in each second was over 100 ms in ${slowSeconds(together.load)} of ${together.load.tracker.slowestBySecond.length} seconds (slowest ${ms(Math.max(...together.load.tracker.slowestBySecond))} ms)`,
 		`PostgreSQL checkpoints during each phase (other work on the same server creating and dropping databases): baseline burst ${baseline.burst.checkpoints}, Together burst ${together.burst.checkpoints}, steady ${together.load.checkpoints}`,
+		`Rows stored / messages acknowledged: Together burst ${together.burst.persisted} / ${together.burst.tracker.acknowledged}, steady ${together.load.persisted} / ${together.load.tracker.acknowledged}`,
 		`Receipts of messages not sent in the phase: burst ${together.burst.tracker.strays}, steady ${together.load.tracker.strays}; unacknowledged but delivered: burst ${together.burst.tracker.delivery().unacknowledgedReceived}, steady ${together.load.tracker.delivery().unacknowledgedReceived}`
 	].join('\n');
 }
