@@ -4,9 +4,9 @@
  * connection; pacing, mutes and closed rooms; staff tools; bad input answered, never crashing.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
 import { database, type Database } from '../../src/lib/server/db';
 import {
@@ -21,7 +21,7 @@ import {
 import { createRoom, inviteToRoom, listRoomsFor } from '../../src/lib/server/chat/rooms';
 import { controlRoom } from '../../src/lib/server/chat/controls';
 import { purgeOldMessages } from '../../src/lib/server/chat/retention';
-import { sendMessage } from '../../src/lib/server/chat/send';
+import { ROOM_LOCK, sendMessage } from '../../src/lib/server/chat/send';
 import { claimAlert, resolveAlert } from '../../src/lib/server/safeguarding/alerts';
 import {
 	CHAT_EVENTS,
@@ -76,6 +76,28 @@ async function joined(user: CurrentUser, roomId: number, since?: number) {
 
 function send(socket: Socket, roomId: number, body: string, clientId = randomUUID()) {
 	return ask<SendReply>(socket, CHAT_REQUESTS.send, { roomId, clientId, body });
+}
+
+/** The last message id handed out (sequences are not transactional: seen at once). */
+async function lastMessageId() {
+	const [row] = (await db.execute(
+		sql`select coalesce(last_value, 0)::int as n from pg_sequences where sequencename = 'chat_messages_id_seq'`
+	)) as unknown as { n: number }[];
+	return row.n;
+}
+
+/** For each connection waiting on an advisory lock: whether it has begun writing to chat_messages. */
+async function waitingForAdvisoryLock() {
+	const rows = (await db.execute(sql`
+		select (
+			select count(*)::int from pg_locks l
+			where l.pid = a.pid and l.relation = 'chat_messages'::regclass and l.mode = 'RowExclusiveLock'
+		) as n
+		from pg_stat_activity a
+		where a.datname = current_database() and a.wait_event_type = 'Lock' and a.wait_event = 'advisory'`)) as unknown as {
+		n: number;
+	}[];
+	return rows.map((r) => r.n);
 }
 
 async function storedIn(roomId: number) {
@@ -344,6 +366,21 @@ describe('never losing a message', () => {
 		expect(replies.every((r) => r.ok)).toBe(true);
 		expect([...received.keys()].sort((x, y) => x - y)).toEqual(acknowledged);
 		expect([...received.values()].every((n) => n === 1)).toBe(true);
+	});
+
+	it('a message takes its id only once it is the room’s turn to write, so ids rise in commit order', async () => {
+		const room = await openRoom();
+		const a = await joined(await account(), room.id);
+		let sending: ReturnType<typeof send> | undefined;
+		await db.transaction(async (tx) => {
+			// Another writer holds the room: the message waits, without an id or a row.
+			await tx.execute(sql`select pg_advisory_xact_lock(${ROOM_LOCK}::int, ${room.id}::int)`);
+			const before = await lastMessageId();
+			sending = send(a.socket, room.id, 'Waiting my turn');
+			await vi.waitFor(async () => expect(await waitingForAdvisoryLock()).toEqual([0]));
+			expect(await lastMessageId()).toBe(before);
+		});
+		expect(await sending).toMatchObject({ ok: true, status: 'published' });
 	});
 
 	it('a rejoining client hears about messages removed while it was away', async () => {

@@ -1,11 +1,11 @@
 /**
  * Sending a chat message: validate → (a retry of one already stored answers as before) →
- * authorise (may enter the room; may write in it now; not muted) → screen → pace (unless the
- * words raised an alert) → write under the room's lock (ids rise in commit order within a room),
- * audit and alert when held → after commit, broadcast (published) or tell its author and staff
- * (held) → answer. Persist first, then acknowledge, then broadcast.
+ * authorise (may enter the room; may write in it now; not muted) → screen → pace under the
+ * author's lock (unless the words raised an alert) → write under the room's lock (ids rise in
+ * commit order within a room), audit and alert when held → after commit, broadcast (published)
+ * or tell its author and staff (held) → answer. Persist first, then acknowledge, then broadcast.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CurrentUser } from '../accounts/current-user';
 import { recordAudit } from '../audit/record';
@@ -46,7 +46,7 @@ export type SendInput = z.input<typeof sendSchema>;
 export { roomIdSchema };
 
 /** Advisory lock namespaces ('Chat', 'ChtA'): one writer per room, one per author. */
-const ROOM_LOCK = 0x43686174;
+export const ROOM_LOCK = 0x43686174;
 const AUTHOR_LOCK = 0x43687441;
 
 export const HELD_IN_CHAT =
@@ -84,32 +84,39 @@ export async function sendMessage(
 	const { room } = access;
 
 	const written = await db.transaction(async (tx) => {
-		await tx.execute(
-			paced
-				? sql`select pg_advisory_xact_lock(${ROOM_LOCK}::int, ${room.id}::int), pg_advisory_xact_lock(${AUTHOR_LOCK}::int, ${author.id}::int)`
-				: sql`select pg_advisory_xact_lock(${ROOM_LOCK}::int, ${room.id}::int)`
-		);
+		// The author's lock first (pacing: messages sent at once cannot slip past together), then
+		// the room's, held from the insert to the commit (ids rise in commit order within a room).
 		if (paced)
-			await assertChatPace(tx, author, {
-				roomId: room.id,
-				slowModeSeconds: room.slowModeSeconds,
-				now
-			});
-		const [message] = await tx
-			.insert(chatMessages)
-			.values({
-				roomId: room.id,
-				authorId: author.id,
-				clientId: data.clientId,
-				body: decision.text,
-				html,
-				status,
-				screeningReasons: decision.reasons,
-				riskLevel: decision.risk.level,
-				createdAt: now
-			})
-			.onConflictDoNothing({ target: [chatMessages.authorId, chatMessages.clientId] })
-			.returning();
+			await afterLock(
+				tx,
+				sql`select pg_advisory_xact_lock(${AUTHOR_LOCK}::int, ${author.id}::int)`,
+				() =>
+					assertChatPace(tx, author, {
+						roomId: room.id,
+						slowModeSeconds: room.slowModeSeconds,
+						now
+					})
+			);
+		const [message] = await afterLock(
+			tx,
+			sql`select pg_advisory_xact_lock(${ROOM_LOCK}::int, ${room.id}::int)`,
+			() =>
+				tx
+					.insert(chatMessages)
+					.values({
+						roomId: room.id,
+						authorId: author.id,
+						clientId: data.clientId,
+						body: decision.text,
+						html,
+						status,
+						screeningReasons: decision.reasons,
+						riskLevel: decision.risk.level,
+						createdAt: now
+					})
+					.onConflictDoNothing({ target: [chatMessages.authorId, chatMessages.clientId] })
+					.returning()
+		);
 		if (!message) return null; // the same message, sent twice at once: the other one stored it
 		if (status === 'held')
 			await recordAudit(tx, {
@@ -146,6 +153,18 @@ export async function sendMessage(
 		notice: status === 'held' ? HELD_IN_CHAT : null,
 		help: await signpostingPanel(db, decision)
 	};
+}
+
+/**
+ * Takes `lock` and runs `query` in one round trip: both go out at once on the transaction's
+ * connection (the lock's statement is sent first, the query queued behind it, and PostgreSQL runs
+ * them in order), so the query starts the moment the lock is granted instead of after a trip back
+ * to this process. A room's lock is waited for by every message sent to it: this keeps it short.
+ */
+async function afterLock<T>(tx: Database, lock: SQL, query: () => PromiseLike<T>): Promise<T> {
+	const locked = tx.execute(lock).then(() => undefined); // `then` sends it now, before `query`
+	const [, result] = await Promise.all([locked, query()]);
+	return result;
 }
 
 /** Published → the room; held → its author's other tabs and staff in the room, and the queue. */
