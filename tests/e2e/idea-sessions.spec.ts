@@ -76,6 +76,11 @@ test('a lead and two young people run a whole brainstorm: gather, group, vote, c
 	await expect(board(k).getByText('Evening opening hours after school')).toBeVisible();
 	await expect(board(k).getByText('Anonymous')).toBeVisible();
 	await expect(board(k).getByText(amara.username)).toHaveCount(0);
+	const mine = board(a).getByRole('article', { name: 'Evening opening hours after school' });
+	await mine.getByRole('button', { name: 'Edit my idea' }).click();
+	await mine.getByLabel('Your idea').fill('Evening opening hours after school, till 8');
+	await mine.getByRole('button', { name: 'Save' }).click();
+	await expect(board(k).getByText('Evening opening hours after school, till 8')).toBeVisible();
 	await share(k, 'Staff who look like us');
 	await expect(board(a).getByText('Staff who look like us')).toBeVisible();
 	expect(await violations(a)).toEqual([]);
