@@ -232,8 +232,8 @@ await withDatabase(async (databaseUrl, fresh) => {
 	let member: CurrentUser;
 	let forum: SeededForum;
 	let seedSeconds = 'kept';
+	await handle.migrate(); // a kept database gets any migrations added since it was seeded
 	if (fresh) {
-		await handle.migrate();
 		member = await createAccount(handle.db, OPERATOR, {
 			username,
 			password,
