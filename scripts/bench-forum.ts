@@ -50,6 +50,26 @@ export interface SeededForum {
 	commonWord: string;
 }
 
+/** What seedForum returned, found again in a database it seeded earlier (BENCH_KEEP_DATABASE). */
+export async function findSeededForum(databaseUrl: string): Promise<SeededForum> {
+	const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+	try {
+		const [measured] = await sql<{ id: number; slug: string }[]>`
+			select t.id, c.slug from forum_threads t join forum_categories c on c.id = t.category_id
+			where t.id = (select thread_id from forum_posts group by thread_id
+				having count(*) = ${SEED.measuredThreadPosts} order by thread_id limit 1)`;
+		if (!measured) throw new Error('this database has no seeded forum: drop it and rerun');
+		return {
+			threadId: measured.id,
+			categorySlug: measured.slug,
+			searchQuery: 'sickle cell',
+			commonWord: 'asthma'
+		};
+	} finally {
+		await sql.end();
+	}
+}
+
 export async function seedForum(databaseUrl: string): Promise<SeededForum> {
 	const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
 	const next = random(2026);

@@ -13,6 +13,10 @@
  *   - GET /forum/search?q=…   full-text search (also at 1 connection, for the latency one person sees)
  * Needs `npm run build` first and PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL, else
  * postgres://postgres@127.0.0.1:5432/postgres).
+ *
+ * While working on one page: BENCH_ONLY=forum runs the forum scenarios alone (no /healthz, /help,
+ * /account, sign-in or risk rows), BENCH_ONLY=thread only the baseline and the thread page, and BENCH_KEEP_DATABASE=<name> seeds a database of that name
+ * once and keeps it, so later runs with the same name skip the seeding (about a minute).
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -24,10 +28,10 @@ import { createAccount, OPERATOR } from '../src/lib/server/accounts/manage';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CurrentUser } from '../src/lib/server/accounts/current-user';
+import { toCurrentUser, type CurrentUser } from '../src/lib/server/accounts/current-user';
 import { loadThreadPage } from '../src/lib/server/forum/read';
 import { benchRisk } from './bench-risk';
-import { SEED, seedForum, type SeededForum } from './bench-forum';
+import { findSeededForum, SEED, seedForum, type SeededForum } from './bench-forum';
 
 const adminUrl =
 	process.env.BENCH_DATABASE_URL ??
@@ -39,17 +43,25 @@ const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const forumConnections = Number(process.env.BENCH_FORUM_CONNECTIONS ?? 50);
 const baselinePort = port + 1;
+const only = process.env.BENCH_ONLY ?? '';
+if (!['', 'forum', 'thread'].includes(only))
+	throw new Error(`BENCH_ONLY=${only}: "forum" or "thread" (the baseline and thread page only)`);
+const kept = process.env.BENCH_KEEP_DATABASE ?? '';
+if (kept !== '' && !/^[a-z0-9_]+$/.test(kept))
+	throw new Error('BENCH_KEEP_DATABASE: lower-case letters, digits and _ only');
 
-async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
-	const name = `together_bench_${randomBytes(4).toString('hex')}`;
+/** A throwaway database, or the kept one (`fresh`: it was just created and needs seeding). */
+async function withDatabase<T>(fn: (url: string, fresh: boolean) => Promise<T>): Promise<T> {
+	const name = kept || `together_bench_${randomBytes(4).toString('hex')}`;
 	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`CREATE DATABASE "${name}"`);
+	const [exists] = kept ? await admin`select 1 from pg_database where datname = ${name}` : [];
+	if (!exists) await admin.unsafe(`CREATE DATABASE "${name}"`);
 	const url = new URL(adminUrl);
 	url.pathname = `/${name}`;
 	try {
-		return await fn(url.toString());
+		return await fn(url.toString(), !exists);
 	} finally {
-		await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+		if (!kept) await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 		await admin.end();
 	}
 }
@@ -190,6 +202,7 @@ async function forumScenarios(
 			...signedIn
 		})
 	);
+	if (only === 'thread') return rows;
 	rows.push(
 		await load('GET /forum/<category>: 20 of 1,250 threads, signed in', {
 			url: `${origin}/forum/${forum.categorySlug}`,
@@ -211,24 +224,42 @@ async function forumScenarios(
 	return rows;
 }
 
-await withDatabase(async (databaseUrl) => {
+await withDatabase(async (databaseUrl, fresh) => {
 	const handle = await openDatabase({ url: databaseUrl });
-	await handle.migrate();
 	const username = 'bench_member';
-	const password = 'bench-' + randomBytes(8).toString('hex');
-	const member = await createAccount(handle.db, OPERATOR, {
-		username,
-		password,
-		roles: ['young_person']
-	});
-	await handle.close();
-	const seedStarted = Date.now();
-	const forum = await seedForum(databaseUrl);
-	const seedSeconds = ((Date.now() - seedStarted) / 1000).toFixed(0);
+	// A kept database keeps its member, so its password is derived from the database's name.
+	const password = kept ? `bench-kept-${kept}` : 'bench-' + randomBytes(8).toString('hex');
+	let member: CurrentUser;
+	let forum: SeededForum;
+	let seedSeconds = 'kept';
+	await handle.migrate(); // a kept database gets any migrations added since it was seeded
+	if (fresh) {
+		member = await createAccount(handle.db, OPERATOR, {
+			username,
+			password,
+			roles: ['young_person']
+		});
+		await handle.close();
+		const seedStarted = Date.now();
+		forum = await seedForum(databaseUrl);
+		seedSeconds = `seeded in ${((Date.now() - seedStarted) / 1000).toFixed(0)}s`;
+	} else {
+		const user = await handle.db.query.users.findFirst({
+			where: (u, { eq }) => eq(u.username, username)
+		});
+		await handle.close();
+		if (!user) throw new Error(`BENCH_KEEP_DATABASE=${kept} has no ${username}: drop it and rerun`);
+		member = toCurrentUser(user);
+		forum = await findSeededForum(databaseUrl);
+	}
 
 	const server = await startServer(databaseUrl);
 	try {
 		const cookie = await signInCookie(username, password);
+		if (only) {
+			await printForum(databaseUrl, member, cookie, forum, seedSeconds);
+			return;
+		}
 		const rows: Row[] = [];
 		rows.push(await load('GET /healthz (baseline)', { url: `${origin}/healthz` }));
 		rows.push(await load('GET /help (page + database read)', { url: `${origin}/help` }));
@@ -256,16 +287,26 @@ await withDatabase(async (databaseUrl) => {
 			`\nTogether benchmark, ${new Date().toISOString()}, ${duration}s per scenario, ${connections} connections, PostgreSQL\n`
 		);
 		console.log(table(rows, rows[0]));
-		const forumRows = await forumScenarios(databaseUrl, member, cookie, forum);
-		console.log(
-			`\nForum: ${SEED.posts.toLocaleString('en-GB')} posts in ${SEED.threads.toLocaleString('en-GB')} threads (seeded in ${seedSeconds}s), ${forumConnections} connections unless stated\n`
-		);
-		console.log(table(forumRows, forumRows[0]));
+		await printForum(databaseUrl, member, cookie, forum, seedSeconds);
 	} finally {
 		server.kill('SIGTERM');
 		await once(server, 'exit');
 	}
 });
 
+async function printForum(
+	databaseUrl: string,
+	member: CurrentUser,
+	cookie: string,
+	forum: SeededForum,
+	seeded: string
+) {
+	const forumRows = await forumScenarios(databaseUrl, member, cookie, forum);
+	console.log(
+		`\nForum: ${SEED.posts.toLocaleString('en-GB')} posts in ${SEED.threads.toLocaleString('en-GB')} threads (${seeded}), ${forumConnections} connections unless stated, ${new Date().toISOString()}\n`
+	);
+	console.log(table(forumRows, forumRows[0]));
+}
+
 // Risk assessment throughput (CPU only, no server or database): scripts/bench-risk.ts
-console.log(`\n${await benchRisk()}`);
+if (!only) console.log(`\n${await benchRisk()}`);

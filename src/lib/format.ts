@@ -18,8 +18,27 @@ const dateOnly = new Intl.DateTimeFormat('en-GB', {
 	year: 'numeric'
 });
 
+/**
+ * Labels by minute since the epoch: the label shows minutes, not seconds, and since 1970 London's
+ * offset from UTC has always been whole hours, so every instant in one UTC minute has the same
+ * label. A thread page
+ * formats fifty of them per request; Intl is slow enough for that to show.
+ */
+const minuteLabels = new Map<number, string>();
+const MINUTE_LABELS_KEPT = 50_000;
+
 export function formatDateTime(date: Date | null | undefined, empty = 'Never'): string {
-	return date ? dateTime.format(date) : empty;
+	if (!date) return empty;
+	const time = date.getTime();
+	if (!(time >= 0)) return dateTime.format(date); // before 1970, or invalid (throws, as before)
+	const minute = Math.floor(time / 60_000);
+	let label = minuteLabels.get(minute);
+	if (label === undefined) {
+		if (minuteLabels.size >= MINUTE_LABELS_KEPT) minuteLabels.clear();
+		label = dateTime.format(minute * 60_000);
+		minuteLabels.set(minute, label);
+	}
+	return label;
 }
 
 export function formatDate(date: Date | null | undefined, empty = 'Never'): string {

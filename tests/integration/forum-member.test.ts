@@ -245,6 +245,32 @@ describe('the thread page', () => {
 		expect(asFan.queries()).toBeLessThanOrEqual(2);
 	});
 
+	it('is read with queries prepared once: each reader still sees only what they may, in any order', async () => {
+		const author = await account();
+		const reader = await account();
+		const { threadId } = await startThread(author);
+		const shown = await reply(author, threadId, 'Everyone can read this.');
+		const waiting = await reply(author, threadId, CRISIS_TEXT);
+		expect(waiting.status).toBe('held');
+		// The same prepared statements serve the author, another member, staff and the author again.
+		for (const [viewer, seesHeld] of [
+			[author, true],
+			[reader, false],
+			[worker, true],
+			[reader, false],
+			[author, true]
+		] as const) {
+			const page = await loadThreadPage(db, viewer, { threadId, page: 1 });
+			expect(page.posts.map((p) => p.id).includes(waiting.postId)).toBe(seesHeld);
+			expect(page.total).toBe(seesHeld ? 3 : 2);
+			expect(page.seesHeldContent).toBe(viewer === worker);
+			// A link to a post finds its page the same way (the prepared "linked" variant).
+			const linked = await loadThreadPage(db, viewer, { threadId, page: 1, postId: shown.postId });
+			expect(linked.page).toBe(1);
+			expect(linked.posts.map((p) => p.id).includes(waiting.postId)).toBe(seesHeld);
+		}
+	});
+
 	it('says whether I follow the thread, and brings the default warning choices with no row', async () => {
 		const author = await account();
 		const reader = await account();

@@ -6,7 +6,7 @@
  * Only ever the signed-in person's own row is read or written; saving is audited (which settings
  * changed, never the words).
  */
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CurrentUser } from './current-user';
 import { recordAudit } from '../audit/record';
@@ -51,7 +51,7 @@ export async function getPreferences(db: Database, userId: number): Promise<Pref
  * The content-warning choices as one column of another query (a thread page reads them with its
  * thread, so they cost no query of their own). Read the value with `readWarningPreferences`.
  */
-export function warningPreferencesColumn(userId: number): SQL<unknown> {
+export function warningPreferencesColumn(userId: number | Placeholder): SQL<unknown> {
 	return sql<unknown>`(
 		select json_build_object('openWarnings', p.open_warnings, 'alwaysCollapse', p.always_collapse)
 		from ${memberPreferences} p where p.user_id = ${userId}

@@ -6,7 +6,7 @@
  * writer's transaction, pushed live after it commits). Anyone who may read a thread can follow it
  * or stop following it by hand.
  */
-import { and, desc, eq, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ne, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { CurrentUser } from '../accounts/current-user';
@@ -35,7 +35,10 @@ export async function followThread(tx: Database, threadId: number, userId: numbe
 }
 
 /** Whether this person follows the thread: SQL for the thread page's one thread query. */
-export function followingColumn(threadId: AnyPgColumn | SQL, userId: number): SQL<boolean> {
+export function followingColumn(
+	threadId: AnyPgColumn | SQL,
+	userId: number | Placeholder
+): SQL<boolean> {
 	return sql<boolean>`exists (select 1 from ${forumFollows} f where f.thread_id = ${threadId} and f.user_id = ${userId} and f.following)`;
 }
 

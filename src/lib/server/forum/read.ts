@@ -21,9 +21,9 @@ import {
 	assertCanReadThread,
 	isClosed,
 	listedThreads,
+	postsMembersSee,
 	replyRefusal,
-	seesEverything,
-	visiblePosts
+	seesEverything
 } from './access';
 import { followingColumn } from './followers';
 import { CATEGORY_NOT_FOUND } from './load';
@@ -215,18 +215,16 @@ export interface ThreadPage extends Paging {
 }
 
 /**
- * A thread's page: the thread (with how many posts this person may see, and which page a linked
- * post is on, the viewer's warning choices) in one query, then that page of posts with authors,
- * quotes and reaction counts in a second.
+ * The thread page's first query: the thread with how many posts this person may see, whether they
+ * follow it, their warning choices, when they last wrote here (slow mode), for staff which posts
+ * were purged, and for a link to a post how many visible posts come before it. Built and prepared
+ * once per variant (staff or not, linked post or not); the ids are placeholders.
  */
-export async function loadThreadPage(
-	db: Database,
-	viewer: CurrentUser,
-	{ threadId, page: requested, postId }: { threadId: number; page: number; postId?: number | null }
-): Promise<ThreadPage> {
-	const visible = visiblePosts(viewer);
+function threadQuery(db: Database, everything: boolean, linked: boolean) {
+	const viewerId = sql.placeholder('viewerId');
+	const visible = everything ? undefined : postsMembersSee(viewerId);
 	const inThread = and(eq(forumPosts.threadId, forumThreads.id), visible);
-	const [row] = await db
+	return db
 		.select({
 			id: forumThreads.id,
 			title: forumThreads.title,
@@ -239,26 +237,26 @@ export async function loadThreadPage(
 			categorySlug: forumCategories.slug,
 			categoryName: forumCategories.name,
 			total: db.$count(forumPosts, inThread),
-			following: followingColumn(forumThreads.id, viewer.id),
-			warnings: warningPreferencesColumn(viewer.id),
+			following: followingColumn(forumThreads.id, viewerId),
+			warnings: warningPreferencesColumn(viewerId),
 			// Slow mode: when this person last wrote here.
 			lastOwnPostAt:
-				sql<Date | null>`(select max(mine.created_at) from ${forumPosts} mine where mine.thread_id = ${forumThreads.id} and mine.author_id = ${viewer.id})`.mapWith(
+				sql<Date | null>`(select max(mine.created_at) from ${forumPosts} mine where mine.thread_id = ${forumThreads.id} and mine.author_id = ${viewerId})`.mapWith(
 					forumPosts.createdAt
 				),
-			purgedPostIds: seesEverything(viewer)
+			purgedPostIds: everything
 				? sql<
 						string | number[] | null
 					>`(select json_agg(gone.id) from ${forumPosts} gone where gone.thread_id = ${forumThreads.id} and gone.purged_at is not null)`
 				: sql<null>`null`,
-			before: postId
+			before: linked
 				? db.$count(
 						forumPosts,
 						and(
 							inThread,
 							sql`(coalesce(${forumPosts.publishedAt}, ${forumPosts.createdAt}), ${forumPosts.id}) < (
 								select coalesce(target.published_at, target.created_at), target.id
-								from ${forumPosts} target where target.id = ${postId}
+								from ${forumPosts} target where target.id = ${sql.placeholder('postId')}
 							)`
 						)
 					)
@@ -266,7 +264,54 @@ export async function loadThreadPage(
 		})
 		.from(forumThreads)
 		.innerJoin(forumCategories, eq(forumCategories.id, forumThreads.categoryId))
-		.where(eq(forumThreads.id, threadId));
+		.where(eq(forumThreads.id, sql.placeholder('threadId')))
+		.prepare(`forum_thread_${everything ? 'staff' : 'member'}${linked ? '_linked' : ''}`);
+}
+
+/** The thread page's second query: a page of the posts this person sees, in order. */
+function postsQuery(db: Database, everything: boolean) {
+	const viewerId = sql.placeholder('viewerId');
+	const visible = everything ? undefined : postsMembersSee(viewerId);
+	return selectPostViews(db, viewerId)
+		.where(and(eq(forumPosts.threadId, sql.placeholder('threadId')), visible))
+		.orderBy(
+			asc(sql`coalesce(${forumPosts.publishedAt}, ${forumPosts.createdAt})`),
+			asc(forumPosts.id)
+		)
+		.limit(sql.placeholder('limit'))
+		.offset(sql.placeholder('offset'))
+		.prepare(`forum_thread_posts_${everything ? 'staff' : 'member'}`);
+}
+
+interface ThreadQueries {
+	thread: Map<string, ReturnType<typeof threadQuery>>;
+	posts: Map<boolean, ReturnType<typeof postsQuery>>;
+}
+const prepared = new WeakMap<Database, ThreadQueries>();
+
+function threadQueries(db: Database): ThreadQueries {
+	let queries = prepared.get(db);
+	if (!queries) prepared.set(db, (queries = { thread: new Map(), posts: new Map() }));
+	return queries;
+}
+
+/**
+ * A thread's page: the thread (with how many posts this person may see, and which page a linked
+ * post is on, the viewer's warning choices) in one query, then that page of posts with authors,
+ * quotes and reaction counts in a second. Both are prepared once (per database handle).
+ */
+export async function loadThreadPage(
+	db: Database,
+	viewer: CurrentUser,
+	{ threadId, page: requested, postId }: { threadId: number; page: number; postId?: number | null }
+): Promise<ThreadPage> {
+	const everything = seesEverything(viewer);
+	const linked = Boolean(postId);
+	const queries = threadQueries(db);
+	const threadKey = `${everything}:${linked}`;
+	let thread = queries.thread.get(threadKey);
+	if (!thread) queries.thread.set(threadKey, (thread = threadQuery(db, everything, linked)));
+	const [row] = await thread.execute({ viewerId: viewer.id, threadId, postId: postId ?? null });
 	assertCanReadThread(viewer, row ?? undefined);
 	const now = new Date();
 	const purged =
@@ -275,14 +320,14 @@ export async function loadThreadPage(
 	const wanted =
 		row.before === null ? requested : Math.floor(Number(row.before) / POSTS_PER_PAGE) + 1;
 	const pages = paging(wanted, Number(row.total), POSTS_PER_PAGE);
-	const posts = await selectPostViews(db, viewer.id)
-		.where(and(eq(forumPosts.threadId, threadId), visible))
-		.orderBy(
-			asc(sql`coalesce(${forumPosts.publishedAt}, ${forumPosts.createdAt})`),
-			asc(forumPosts.id)
-		)
-		.limit(POSTS_PER_PAGE)
-		.offset((pages.page - 1) * POSTS_PER_PAGE);
+	let postsOf = queries.posts.get(everything);
+	if (!postsOf) queries.posts.set(everything, (postsOf = postsQuery(db, everything)));
+	const posts = await postsOf.execute({
+		viewerId: viewer.id,
+		threadId,
+		limit: POSTS_PER_PAGE,
+		offset: (pages.page - 1) * POSTS_PER_PAGE
+	});
 
 	return {
 		...pages,

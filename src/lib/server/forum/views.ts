@@ -2,7 +2,7 @@
  * A post as a reader sees it (PostView, shared with the browser), built the same way for a page
  * load and for a live event, so what arrives over the socket matches what a reload shows.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type Placeholder } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db';
 import {
@@ -51,7 +51,7 @@ const outerPostId = sql`${sql.identifier('forum_posts')}.${sql.identifier('id')}
  * A post's reactions in the same query as the post (a correlated aggregate over the reactions'
  * primary key), so a page of posts stays one query: `{ counts: { kind: n }, mine: [kind] }`.
  */
-function reactionsColumn(viewerId: number | undefined) {
+function reactionsColumn(viewerId: number | Placeholder | undefined) {
 	const mine = viewerId === undefined ? sql`false` : sql`bool_or(r.user_id = ${viewerId})`;
 	return sql<unknown>`(
 		select json_build_object(
@@ -84,8 +84,9 @@ export function readReactions(value: unknown): PostReactions {
 /**
  * Posts as PostViewRows; callers add where, order and limit. With a viewer, their own posts carry
  * their Markdown (for the edit form); nobody else's do, and the reactions say which are theirs.
+ * A prepared query passes a placeholder for the viewer's id.
  */
-export function selectPostViews(db: Database, viewerId?: number) {
+export function selectPostViews(db: Database, viewerId?: number | Placeholder) {
 	return db
 		.select({
 			...postViewColumns,

@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { NotFoundError } from '$lib/server/errors';
 import { failFromError, formValues, parseId, text } from '$lib/server/http/form';
+import { sentAsStream } from '$lib/server/http/streaming';
 import { requireUser } from '$lib/server/http/guard';
 import { deleteOwnPost } from '$lib/server/forum/delete-post';
 import { editOwnPost } from '$lib/server/forum/edit-post';
@@ -42,7 +43,9 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 		// Thread tools (ThreadTools.svelte) for youth workers: where the conversation can be moved.
 		toolCategories: can(me, 'moderation.act')
 			? await threadToolCategories(await database(), result.category.slug)
-			: null
+			: null,
+		// Signed in, so never cached: no ETag to compute (see streaming.ts).
+		sentAsStream: sentAsStream()
 	};
 };
 
