@@ -4,6 +4,7 @@
  */
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db';
+import { preparedQuery } from '../db/prepared';
 import { memberSanctions, notifications, users, type Role, type User } from '../db/schema';
 import { isStaff } from '../policy';
 import { log } from '../log';
@@ -46,9 +47,7 @@ export interface RequestSession {
 }
 
 /** Every request runs it, so it is built once per database and sent as a prepared statement. */
-const sessionQueries = new WeakMap<Database, ReturnType<typeof prepareSessionQuery>>();
-
-function prepareSessionQuery(db: Database) {
+const sessionQuery = preparedQuery((db: Database) => {
 	const userId = sql.placeholder('userId');
 	return db
 		.select({
@@ -65,13 +64,7 @@ function prepareSessionQuery(db: Database) {
 		.from(users)
 		.where(eq(users.id, userId))
 		.prepare('request_session');
-}
-
-function sessionQuery(db: Database) {
-	let query = sessionQueries.get(db);
-	if (!query) sessionQueries.set(db, (query = prepareSessionQuery(db)));
-	return query;
-}
+});
 
 export async function loadSession(
 	db: Database,

@@ -4,9 +4,10 @@
  * it whatever its state; a member removed from a room cannot come back, and a member muted here
  * (or everywhere) reads without writing.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../accounts/current-user';
 import type { Database } from '../db';
+import { preparedQuery } from '../db/prepared';
 import { chatRoomMembers, chatRooms, type ChatRoom, type ChatRoomMember } from '../db/schema';
 import { NotFoundError } from '../errors';
 import { authorise, isStaff, NotAllowedError } from '../policy';
@@ -22,19 +23,26 @@ export interface RoomAccess {
 	member: ChatRoomMember | null;
 }
 
+/** Every message and join reads it: prepared once per database. */
+const roomAccessQuery = preparedQuery((db) => {
+	const userId = sql.placeholder('userId');
+	return db
+		.select({ room: chatRooms, member: chatRoomMembers })
+		.from(chatRooms)
+		.leftJoin(
+			chatRoomMembers,
+			and(eq(chatRoomMembers.roomId, chatRooms.id), eq(chatRoomMembers.userId, userId))
+		)
+		.where(eq(chatRooms.id, sql.placeholder('roomId')))
+		.prepare('chat_room_access');
+});
+
 export async function loadRoomAccess(
 	db: Database,
 	user: CurrentUser,
 	roomId: number
 ): Promise<RoomAccess> {
-	const [row] = await db
-		.select({ room: chatRooms, member: chatRoomMembers })
-		.from(chatRooms)
-		.leftJoin(
-			chatRoomMembers,
-			and(eq(chatRoomMembers.roomId, chatRooms.id), eq(chatRoomMembers.userId, user.id))
-		)
-		.where(eq(chatRooms.id, roomId));
+	const [row] = await roomAccessQuery(db).execute({ userId: user.id, roomId });
 	if (!row) throw new NotFoundError(NO_SUCH_ROOM);
 	return row;
 }

@@ -19,6 +19,7 @@ import {
 } from 'drizzle-orm';
 import type { CurrentUser } from '../accounts/current-user';
 import type { Database } from '../db';
+import { preparedQuery } from '../db/prepared';
 import { chatMessages, chatReactions, users, type ChatMessage } from '../db/schema';
 import { isStaff, STAFF_ROLES } from '../policy';
 import { noReactions, type ReactionKey } from '../../forum';
@@ -166,15 +167,25 @@ export async function loadMessageView(db: Database, id: number): Promise<ChatMes
 	return row ? messageView(row) : null;
 }
 
-/** The message this author sent with this client id, if any (a retry finds the first send). */
+/** Every send checks it first (a retry finds the first send): prepared once per database. */
+const byClientIdQuery = preparedQuery((db) =>
+	select(db)
+		.where(
+			and(
+				eq(chatMessages.authorId, sql.placeholder('authorId')),
+				eq(chatMessages.clientId, sql.placeholder('clientId'))
+			)
+		)
+		.prepare('chat_message_by_client_id')
+);
+
+/** The message this author sent with this client id, if any. */
 export async function messageByClientId(
 	db: Database,
 	authorId: number,
 	clientId: string
 ): Promise<ChatMessageView | null> {
-	const [row] = await select(db).where(
-		and(eq(chatMessages.authorId, authorId), eq(chatMessages.clientId, clientId))
-	);
+	const [row] = await byClientIdQuery(db).execute({ authorId, clientId });
 	return row ? messageView(row) : null;
 }
 
