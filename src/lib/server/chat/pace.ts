@@ -6,10 +6,9 @@
  * the author, so messages sent at once cannot slip past together; a message that raises a
  * safeguarding alert is never paced.
  */
-import { and, desc, eq, gt } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
 import { chatMessages, users } from '../db/schema';
-import { isStaff, type Actor } from '../policy';
 import { POSTING_LIMITS, RateLimitedError, whenAgain } from '../forum/rate-limits';
 
 export const CHAT_LIMITS = {
@@ -58,38 +57,66 @@ export function chatPaceRefusal(
 	return { retryAt: longest.retryAt, message: longest.message(whenAgain(longest.retryAt, now)) };
 }
 
-/** Refuses (RateLimitedError) when the author is sending too fast. Staff are never paced. */
-export async function assertChatPace(
+/**
+ * What the given authors sent recently (newest first) and whether each is a new member, read in
+ * one query, so a batch of messages is paced without a query per message. `pace()` then checks
+ * one message and, if it may go, counts it, so later messages in the same batch see it.
+ */
+export async function chatPacer(
 	db: Database,
-	author: Actor,
-	{ roomId, slowModeSeconds, now }: { roomId: number; slowModeSeconds: number; now: Date }
-): Promise<void> {
-	if (isStaff(author)) return;
+	authorIds: number[],
+	{ longestSlowModeSeconds, now }: { longestSlowModeSeconds: number; now: Date }
+) {
 	const windowSeconds = Math.max(
 		CHAT_LIMITS.everyone.seconds,
 		CHAT_LIMITS.newMemberSpacingSeconds,
-		slowModeSeconds
+		longestSlowModeSeconds
 	);
-	const since = new Date(now.getTime() - windowSeconds * 1000);
+	const since = new Date(now.getTime() - windowSeconds * 1000 - 60_000);
 	const newMemberSince = new Date(now.getTime() - POSTING_LIMITS.newMemberDays * 86_400_000);
-	const rows = await db
-		.select({ joinedAt: users.createdAt, at: chatMessages.createdAt, roomId: chatMessages.roomId })
-		.from(users)
-		.leftJoin(
-			chatMessages,
-			and(eq(chatMessages.authorId, users.id), gt(chatMessages.createdAt, since))
-		)
-		.where(eq(users.id, author.id))
-		.orderBy(desc(chatMessages.createdAt))
-		.limit(200);
-	const sent = rows.filter((r) => r.at !== null);
-	const refusal = chatPaceRefusal(
-		{
-			sentAt: sent.map((r) => r.at!),
-			lastInRoom: sent.find((r) => r.roomId === roomId)?.at ?? null,
-			newMember: (rows[0]?.joinedAt ?? now) > newMemberSince
-		},
-		{ slowModeSeconds, now }
-	);
-	if (refusal) throw new RateLimitedError(refusal.message, refusal.retryAt);
+	const rows = authorIds.length
+		? await db
+				.select({
+					authorId: users.id,
+					joinedAt: users.createdAt,
+					at: chatMessages.createdAt,
+					roomId: chatMessages.roomId
+				})
+				.from(users)
+				.leftJoin(
+					chatMessages,
+					and(eq(chatMessages.authorId, users.id), gt(chatMessages.createdAt, since))
+				)
+				.where(inArray(users.id, authorIds))
+				.orderBy(desc(chatMessages.createdAt))
+		: [];
+	const recent = new Map<number, { newMember: boolean; sent: { at: Date; roomId: number }[] }>();
+	for (const row of rows) {
+		const entry = recent.get(row.authorId) ?? {
+			newMember: row.joinedAt > newMemberSince,
+			sent: []
+		};
+		if (row.at && row.roomId !== null) entry.sent.push({ at: row.at, roomId: row.roomId });
+		recent.set(row.authorId, entry);
+	}
+	return {
+		/** Refuses (RateLimitedError) a message that would break a limit; otherwise counts it. */
+		pace(
+			authorId: number,
+			{ roomId, slowModeSeconds, now }: { roomId: number; slowModeSeconds: number; now: Date }
+		) {
+			const entry = recent.get(authorId) ?? { newMember: false, sent: [] };
+			const refusal = chatPaceRefusal(
+				{
+					sentAt: entry.sent.map((s) => s.at),
+					lastInRoom: entry.sent.find((s) => s.roomId === roomId)?.at ?? null,
+					newMember: entry.newMember
+				},
+				{ slowModeSeconds, now }
+			);
+			if (refusal) throw new RateLimitedError(refusal.message, refusal.retryAt);
+			entry.sent.unshift({ at: now, roomId });
+			recent.set(authorId, entry);
+		}
+	};
 }

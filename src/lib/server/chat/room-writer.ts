@@ -5,11 +5,11 @@
  * message, each process keeps a queue per room: while one transaction is writing, newly arrived
  * messages wait, and the next transaction writes all of them under one lock and one commit.
  *
- * Inside a batch, each message is still checked on its own, in arrival order: pacing (with its
- * author's lock, taken for every paced author in id order so two batches never deadlock) sees the
- * messages written earlier in the same transaction; a message refused by pacing is answered with
- * its refusal and the others go on; held messages get their audit entry and any safeguarding
- * alert in the same transaction. Only if the transaction itself fails is every message in it
+ * Inside a batch, each message is still checked on its own, in arrival order: pacing (under its
+ * author's lock, taken for every paced author in id order so two batches never deadlock, and
+ * counting the messages before it in the batch); a message refused by pacing is answered with its
+ * refusal and the others go on. The batch is then one INSERT; held messages get their audit entry
+ * and any safeguarding alert in the same transaction. Only if the transaction itself fails is every message in it
  * answered with that error (their senders retry with the same client ids).
  */
 import { sql } from 'drizzle-orm';
@@ -19,7 +19,7 @@ import type { Database } from '../db';
 import { chatMessages, type ChatMessage, type ChatRoom } from '../db/schema';
 import { raiseAlert } from '../safeguarding/alerts';
 import type { ScreeningDecision } from '../safety/screen';
-import { assertChatPace } from './pace';
+import { chatPacer } from './pace';
 
 /** Advisory lock namespaces ('Chat', 'ChtA'): one writer per room, one per author. */
 export const ROOM_LOCK = 0x43686174;
@@ -86,7 +86,8 @@ async function writeBatch(
 	roomId: number,
 	batch: Waiting[]
 ): Promise<({ written: Written } | { error: unknown })[]> {
-	const authors = [...new Set(batch.filter((w) => w.item.paced).map((w) => w.item.author.id))].sort(
+	const items = batch.map((w) => w.item);
+	const authors = [...new Set(items.filter((i) => i.paced).map((i) => i.author.id))].sort(
 		(a, b) => a - b
 	);
 	await tx.execute(
@@ -98,50 +99,66 @@ async function writeBatch(
 			sql`, `
 		)}`
 	);
-	const outcomes: ({ written: Written } | { error: unknown })[] = [];
-	for (const { item } of batch) {
-		const { room, author, decision, now } = item;
-		if (item.paced) {
-			try {
-				await assertChatPace(tx, author, {
-					roomId: room.id,
-					slowModeSeconds: room.slowModeSeconds,
-					now
+	// Pacing, in arrival order: each message sees the ones before it in this batch.
+	const pacer = await chatPacer(tx, authors, {
+		longestSlowModeSeconds: Math.max(0, ...items.map((i) => i.room.slowModeSeconds)),
+		now: items[items.length - 1].now
+	});
+	const outcomes: ({ written: Written } | { error: unknown })[] = items.map(() => ({
+		written: null
+	}));
+	const going: number[] = [];
+	items.forEach((item, index) => {
+		try {
+			if (item.paced)
+				pacer.pace(item.author.id, {
+					roomId: item.room.id,
+					slowModeSeconds: item.room.slowModeSeconds,
+					now: item.now
 				});
-			} catch (error) {
-				outcomes.push({ error }); // refused: nothing written for it, the others go on
-				continue;
-			}
+			going.push(index);
+		} catch (error) {
+			outcomes[index] = { error }; // refused: nothing written for it, the others go on
 		}
-		const status = decision.action === 'publish' ? 'published' : 'held';
-		const [message] = await tx
-			.insert(chatMessages)
-			.values({
-				roomId: room.id,
-				authorId: author.id,
-				clientId: item.clientId,
-				body: decision.text,
-				html: item.html,
-				status,
-				screeningReasons: decision.reasons,
-				riskLevel: decision.risk.level,
-				createdAt: now
+	});
+	if (going.length === 0) return outcomes;
+	// One statement for the whole batch; a client id already stored (a retry) is skipped.
+	const inserted = await tx
+		.insert(chatMessages)
+		.values(
+			going.map((index) => {
+				const { room, author, decision, now, clientId, html } = items[index];
+				return {
+					roomId: room.id,
+					authorId: author.id,
+					clientId,
+					body: decision.text,
+					html,
+					status: decision.action === 'publish' ? ('published' as const) : ('held' as const),
+					screeningReasons: decision.reasons,
+					riskLevel: decision.risk.level,
+					createdAt: now
+				};
 			})
-			.onConflictDoNothing({ target: [chatMessages.authorId, chatMessages.clientId] })
-			.returning();
-		if (!message) {
-			outcomes.push({ written: null });
-			continue;
-		}
-		if (status === 'held')
+		)
+		.onConflictDoNothing({ target: [chatMessages.authorId, chatMessages.clientId] })
+		.returning();
+	const byKey = new Map(inserted.map((m) => [`${m.authorId}:${m.clientId}`, m]));
+	for (const index of going) {
+		const item = items[index];
+		const key = `${item.author.id}:${item.clientId}`;
+		const message = byKey.get(key);
+		byKey.delete(key); // the same message twice in one batch: the second reads it back
+		if (!message) continue;
+		if (message.status === 'held')
 			await recordAudit(tx, {
-				actorId: author.id,
+				actorId: item.author.id,
 				action: 'chat.message.held',
 				targetType: 'chat_message',
 				targetId: message.id,
-				details: { roomId: room.id, reasons: decision.reasons }
+				details: { roomId: item.room.id, reasons: item.decision.reasons }
 			});
-		outcomes.push({ written: { message, alert: await alertFor(tx, item, message.id) } });
+		outcomes[index] = { written: { message, alert: await alertFor(tx, item, message.id) } };
 	}
 	return outcomes;
 }
