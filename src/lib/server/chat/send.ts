@@ -53,10 +53,13 @@ export async function sendMessage(
 	{ now = new Date() }: { now?: Date } = {}
 ): Promise<SendReply> {
 	const data = parseOrThrow(sendSchema, input);
-	const earlier = await messageByClientId(db, author.id, data.clientId);
+	// Both at once (two round trips in parallel); a retry answers as before even if the room went.
+	const [earlier, access] = await Promise.all([
+		messageByClientId(db, author.id, data.clientId),
+		loadRoomAccess(db, author, data.roomId).catch((error: unknown) => ({ error }))
+	]);
 	if (earlier) return repeatReply(earlier, data.roomId);
-
-	const access = await loadRoomAccess(db, author, data.roomId);
+	if ('error' in access) throw access.error;
 	assertMayEnter(author, access);
 	assertMayPost(author);
 	const refusal = writeRefusal(author, access, now);
