@@ -184,6 +184,8 @@ describe('chatting in an open room', () => {
 		expect(reply).toMatchObject({ ok: true, status: 'held' });
 		expect(reply.notice).toMatch(/youth worker/i);
 		expect(reply.help?.variant).toBe('crisis');
+		// Nobody is on the duty rota, but a youth worker is right here: the panel says so.
+		expect(reply.help?.staff.message).toMatch(/youth worker is in this room/);
 		expect((await staffSees).status).toBe('held');
 		expect(await silence(k.socket, CHAT_EVENTS.message)).toBe(true);
 		const [stored] = await storedIn(room.id);

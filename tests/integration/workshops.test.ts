@@ -405,13 +405,33 @@ describe('grouping and voting', () => {
 });
 
 describe('wellbeing', () => {
-	it('"ask for a check-in" tells the lead running the session', async () => {
+	it('"ask for a check-in" tells the lead and, with nobody on duty, every youth worker — and says so', async () => {
 		const workshop = await running();
-		const amara = await account();
+		const [amara, worker] = [await account(), await account(['youth_worker'])];
 		const reply = await askForCheckIn(db, amara, { workshopId: workshop.id });
-		expect(reply.message).toMatch(/check in with you/);
-		const told = await db.select().from(notifications).where(eq(notifications.userId, lead.id));
-		expect(told.some((n) => n.kind === 'check_in' && n.title.includes(amara.username))).toBe(true);
+		expect(reply.message).toMatch(/Nobody is on duty right now/);
+		for (const who of [lead, worker]) {
+			const told = await db.select().from(notifications).where(eq(notifications.userId, who.id));
+			expect(told.some((n) => n.kind === 'check_in' && n.title.includes(amara.username))).toBe(
+				true
+			);
+		}
+		const amaraTold = await db
+			.select()
+			.from(notifications)
+			.where(eq(notifications.userId, amara.id));
+		expect(amaraTold).toEqual([]);
+	});
+
+	it('people who arrive before the start count as taking part, and are grouped in 1-2-4-All', async () => {
+		const workshop = await session({ template: 'one_two_four_all' });
+		const early = [await account(), await account()];
+		for (const person of early) await admitToWorkshop(db, person, workshop);
+		await setPhase(db, lead, { workshopId: workshop.id, to: 'gathering' });
+		await nextStage(db, lead, { workshopId: workshop.id });
+		const board = await loadBoard(db, early[0], await loadWorkshop(db, workshop.id));
+		expect(board.participants).toBe(2);
+		expect(board.myGroup?.members).toHaveLength(2);
 	});
 });
 

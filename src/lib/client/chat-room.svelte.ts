@@ -69,6 +69,7 @@ export class ChatRoomClient {
 	#userId: number;
 	#typingTimer: ReturnType<typeof setTimeout> | undefined;
 	#stops: (() => void)[] = [];
+	#reconnecting = false;
 
 	constructor(
 		socket: Socket | null,
@@ -142,6 +143,12 @@ export class ChatRoomClient {
 			this.room = { ...this.room, mutedUntil: e.mutedUntil };
 			this.notice = e.message;
 		});
+		// The browser knows before socket.io does: go again as soon as the network is back.
+		const online = () => {
+			if (!socket.connected) socket.connect();
+		};
+		window.addEventListener('online', online);
+		this.#stops.push(() => window.removeEventListener('online', online));
 		if (socket.connected) this.join();
 		return () => {
 			for (const stop of this.#stops.splice(0)) stop();
@@ -220,7 +227,23 @@ export class ChatRoomClient {
 		}
 		// Lost on the way (the connection dropped): still "sending"; it goes again on reconnect.
 		if (reply.error === LOST && !this.#socket?.connected) return;
+		if (reply.error === NO_ANSWER) {
+			// No answer on a connection that looks open: on a phone that lost its signal the socket
+			// cannot tell yet. Keep it "sending", start a fresh connection, and it goes again on
+			// reconnect (the server keeps one copy per client id, so nothing doubles).
+			this.#reconnect();
+			return;
+		}
 		this.#update(message.clientId, { state: 'failed', error: reply.error });
+	}
+
+	#reconnect() {
+		const socket = this.#socket;
+		if (!socket || this.#reconnecting) return;
+		this.#reconnecting = true;
+		socket.disconnect();
+		socket.connect();
+		socket.once('connect', () => (this.#reconnecting = false));
 	}
 
 	typingNow(): void {

@@ -18,10 +18,11 @@ import { log } from '../log';
 import { assertMayPost, isStaff, NotAllowedError } from '../policy';
 import { publisher } from '../realtime/publisher';
 import { announceAlert } from '../safeguarding/alerts';
-import { screen } from '../safety/screen';
+import { screen, type ScreeningDecision } from '../safety/screen';
 import { CHAT_EVENTS, CLIENT_ID_PATTERN, type ChatMessageView, type SendReply } from '../../chat';
 import { FORUM_EVENTS } from '../../forum';
 import { assertMayEnter, loadRoomAccess, writeRefusal } from './access';
+import { presenceIn } from './presence';
 import { writeMessage } from './room-writer';
 import { messageByClientId, messageView } from './views';
 
@@ -110,7 +111,22 @@ export async function sendMessage(
 		status,
 		message: view,
 		notice: status === 'held' ? HELD_IN_CHAT : null,
-		help: await signpostingPanel(db, decision)
+		help: await helpFor(db, decision, access.room.id)
+	};
+}
+
+/**
+ * The crisis panel for the sender. The duty rota may say nobody is on duty while a youth worker
+ * is in this very room (they see held messages here): then say that, not "offline".
+ */
+async function helpFor(db: Database, decision: ScreeningDecision, roomId: number) {
+	const panel = await signpostingPanel(db, decision);
+	if (!panel || panel.staff.onDuty) return panel;
+	const { staffPresent } = await presenceIn(roomId);
+	if (staffPresent === 0) return panel;
+	return {
+		...panel,
+		staff: { onDuty: true, message: 'A youth worker is in this room now and can see your message.' }
 	};
 }
 

@@ -35,7 +35,7 @@ export function assertFacilitator(user: CurrentUser): void {
 
 /**
  * May this person see and take part in the session? Records them as a participant (attendance)
- * the first time. `code` is an invite code typed by someone not named.
+ * each time they come (back). `code` is an invite code typed by someone not named.
  */
 export async function admitToWorkshop(
 	db: Database,
@@ -67,7 +67,8 @@ export async function admitToWorkshop(
 			);
 		throw new NotFoundError(NO_SUCH_SESSION);
 	}
-	if (workshop.phase === 'draft' || isStaff(user)) return; // attendance starts when it does
+	if (isStaff(user)) return; // attendance is for participants
+	// Arriving before the start counts: they are there when it begins (and 1-2-4-All groups them).
 	await db
 		.insert(workshopParticipants)
 		.values({ workshopId: workshop.id, userId: user.id, joinedAt: now })

@@ -1,13 +1,16 @@
 /**
  * "Ask for a check-in": someone in a session lets the staff running it know they would like a
  * youth worker to check on them. The lead who set the session up and the youth workers on duty
- * are notified at once (in-app, live); the check-in happens in the open, in the session's chat or
+ * (with nobody on duty: every youth worker and safeguarding lead) are notified at once (in-app,
+ * live), and the person is told honestly which; the check-in happens in the open, in the session's chat or
  * through a youth worker's usual routes, never in a private chat. Audited.
  */
+import { and, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CurrentUser } from '../accounts/current-user';
 import { recordAudit } from '../audit/record';
 import type { Database } from '../db';
+import { users } from '../db/schema';
 import { parseOrThrow } from '../errors';
 import { pushNotifications, storeNotifications } from '../notifications/notify';
 import { onDutyNow } from '../safeguarding/duty';
@@ -15,15 +18,19 @@ import { workshopFor, workshopIdSchema } from './access';
 
 export const CHECK_IN_THANKS =
 	'A youth worker has been asked to check in with you. If you need someone right now, “Get help now” lists people you can reach any time.';
+export const CHECK_IN_NOBODY_ON_DUTY =
+	'We have told the youth workers and the person running this session. Nobody is on duty right now, so it may take a while: if you need someone now, “Get help now” lists people you can reach any time.';
 
 export async function askForCheckIn(db: Database, member: CurrentUser, input: unknown) {
 	const { workshopId } = parseOrThrow(z.object({ workshopId: workshopIdSchema }), input);
 	const workshop = await workshopFor(db, member, workshopId);
 	const onDuty = await onDutyNow(db);
+	// Nobody on duty: every youth worker and safeguarding lead hears, as an alert would escalate.
+	const workers = onDuty.length ? onDuty : await youthWorkers(db);
 	const staff = [
 		...new Set([
 			...(workshop.createdById ? [workshop.createdById] : []),
-			...onDuty.map((u) => u.id)
+			...workers.map((u) => u.id)
 		])
 	].filter((id) => id !== member.id);
 	const stored = await db.transaction(async (tx) => {
@@ -41,5 +48,17 @@ export async function askForCheckIn(db: Database, member: CurrentUser, input: un
 		});
 	});
 	pushNotifications(stored);
-	return { message: CHECK_IN_THANKS };
+	return { message: onDuty.length ? CHECK_IN_THANKS : CHECK_IN_NOBODY_ON_DUTY };
+}
+
+async function youthWorkers(db: Database) {
+	return db
+		.select({ id: users.id })
+		.from(users)
+		.where(
+			and(
+				sql`${users.roles} && array['youth_worker', 'safeguarding_lead']::text[]`,
+				or(isNull(users.suspendedUntil), lt(users.suspendedUntil, new Date()))
+			)
+		);
 }
