@@ -162,5 +162,5 @@ test('someone who needs a break can step away and ask for a check-in @phone', as
 	expect(await violations(page)).toEqual([]);
 	await page.getByRole('button', { name: 'Go back to the session' }).click();
 	await page.getByRole('button', { name: 'Ask for a check-in' }).click();
-	await expect(page.getByText(/asked to check in with you/)).toBeVisible();
+	await expect(page.getByText(/We have told the youth workers/)).toBeVisible();
 });
