@@ -29,11 +29,30 @@ export function isSuspended(user: Pick<User, 'suspendedUntil'>, now = new Date()
 	return user.suspendedUntil !== null && user.suspendedUntil > now;
 }
 
+/** The person alone (sockets re-read them on every event): one prepared query on one row. */
+const personQuery = preparedQuery((db: Database) =>
+	db
+		.select()
+		.from(users)
+		.where(eq(users.id, sql.placeholder('userId')))
+		.prepare('current_user')
+);
+
 export async function loadCurrentUser(
 	db: Database,
 	claims: SessionClaims | null
 ): Promise<CurrentUser | null> {
-	return (await loadSession(db, claims))?.user ?? null;
+	if (!claims || !Number.isInteger(claims.userId)) return null;
+	const [user] = await personQuery(db).execute({ userId: claims.userId });
+	if (!sessionStands(db, user, claims)) return null;
+	return toCurrentUser(user);
+}
+
+/** The account exists, the session is of its current version, and it is not suspended. */
+function sessionStands(db: Database, user: User | undefined, claims: SessionClaims): user is User {
+	if (!user || user.sessionVersion !== claims.sessionVersion || isSuspended(user)) return false;
+	noteLastSeen(db, user);
+	return true;
 }
 
 /**
@@ -74,8 +93,7 @@ export async function loadSession(
 	const [row] = await sessionQuery(db).execute({ userId: claims.userId });
 	if (!row) return null;
 	const { user } = row;
-	if (user.sessionVersion !== claims.sessionVersion || isSuspended(user)) return null;
-	noteLastSeen(db, user);
+	if (!sessionStands(db, user, claims)) return null;
 	return {
 		user: toCurrentUser(user),
 		pendingWarning: Boolean(row.pendingWarning),
