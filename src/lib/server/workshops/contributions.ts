@@ -86,18 +86,16 @@ export async function addIdea(
 				riskLevel: decision.risk.level
 			})
 			.returning({ id: workshopIdeas.id });
-		await recordAudit(tx, {
-			actorId: author.id,
-			action: 'workshop.idea.create',
-			targetType: 'workshop_idea',
-			targetId: idea.id,
-			details: { workshopId: workshop.id, status, reasons: decision.reasons }
-		});
-		const alert = await alertFor(tx, decision, author, workshop, {
-			type: 'workshop_idea',
-			id: idea.id
-		});
-		return { id: idea.id, alert };
+		return recorded(
+			tx,
+			{ author, workshop, decision },
+			{
+				action: 'workshop.idea.create',
+				type: 'workshop_idea',
+				id: idea.id,
+				details: { workshopId: workshop.id, status, reasons: decision.reasons }
+			}
+		);
 	});
 	return afterWrite(db, workshop, decision, written, status);
 }
@@ -144,18 +142,16 @@ export async function editIdea(
 				editedAt: new Date()
 			})
 			.where(eq(workshopIdeas.id, idea.id));
-		await recordAudit(tx, {
-			actorId: author.id,
-			action: 'workshop.idea.edit',
-			targetType: 'workshop_idea',
-			targetId: idea.id,
-			details: { workshopId: workshop.id, before: idea.body, status }
-		});
-		const alert = await alertFor(tx, decision, author, workshop, {
-			type: 'workshop_idea',
-			id: idea.id
-		});
-		return { id: idea.id, alert };
+		return recorded(
+			tx,
+			{ author, workshop, decision },
+			{
+				action: 'workshop.idea.edit',
+				type: 'workshop_idea',
+				id: idea.id,
+				details: { workshopId: workshop.id, before: idea.body, status }
+			}
+		);
 	});
 	return afterWrite(db, workshop, decision, written, status);
 }
@@ -214,20 +210,41 @@ export async function addComment(
 				riskLevel: decision.risk.level
 			})
 			.returning({ id: workshopComments.id });
-		await recordAudit(tx, {
-			actorId: author.id,
-			action: 'workshop.comment.create',
-			targetType: 'workshop_comment',
-			targetId: comment.id,
-			details: { workshopId: workshop.id, ideaId: idea.id, status }
-		});
-		const alert = await alertFor(tx, decision, author, workshop, {
-			type: 'workshop_comment',
-			id: comment.id
-		});
-		return { id: comment.id, alert };
+		return recorded(
+			tx,
+			{ author, workshop, decision },
+			{
+				action: 'workshop.comment.create',
+				type: 'workshop_comment',
+				id: comment.id,
+				details: { workshopId: workshop.id, ideaId: idea.id, status }
+			}
+		);
 	});
 	return afterWrite(db, workshop, decision, written, status);
+}
+
+/**
+ * In the write's transaction: the audit entry for it and, when the words raised one, the
+ * safeguarding alert (announced after commit by afterWrite).
+ */
+async function recorded(
+	tx: Database,
+	{
+		author,
+		workshop,
+		decision
+	}: { author: CurrentUser; workshop: Workshop; decision: ScreeningDecision },
+	content: { action: string; type: string; id: number; details: Record<string, unknown> }
+) {
+	await recordAudit(tx, {
+		actorId: author.id,
+		action: content.action,
+		targetType: content.type,
+		targetId: content.id,
+		details: content.details
+	});
+	return { id: content.id, alert: await alertFor(tx, decision, author, workshop, content) };
 }
 
 async function screenOrRefuse(db: Database, author: CurrentUser, body: string) {
