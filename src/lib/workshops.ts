@@ -122,10 +122,32 @@ export interface BoardView {
 	myGroup: { id: number; members: string[] } | null;
 	facilitator: boolean;
 	participants: number;
+	votes: VoteProgress;
 }
 
+/** How voting is going, without saying for what: shown to everyone while votes are hidden. */
+export interface VoteProgress {
+	cast: number;
+	voters: number;
+}
+
+/**
+ * What the session tells the people on its board. Ideas arrive one at a time, each as its viewer
+ * may see it (the server decides per person: anonymity, held ideas, hide-until-revealed, pairs and
+ * fours); what changes everyone's view at once (phase, stage, reveal) says only "fetch the board
+ * again".
+ */
 export const WORKSHOP_EVENTS = {
-	/** Something on the board changed: fetch it again (`workshop:board`). */
+	/** An idea as you may see it now (new, edited, commented on, moved). */
+	idea: 'workshop:idea',
+	/** An idea you could see is no longer on your board (deleted, merged, hidden or held). */
+	ideaGone: 'workshop:idea-gone',
+	themes: 'workshop:themes',
+	/** How many votes have been cast, by how many people. */
+	votes: 'workshop:votes',
+	/** Your own votes, after you voted in another tab. */
+	myVotes: 'workshop:my-votes',
+	/** The session moved on or was revealed: fetch the board again (`workshop:board`). */
 	changed: 'workshop:changed'
 } as const;
 
@@ -151,4 +173,24 @@ export const WORKSHOP_REQUESTS = {
 
 export interface ChangedEvent {
 	workshopId: number;
+}
+export interface IdeaEvent {
+	workshopId: number;
+	idea: IdeaView;
+}
+export interface IdeaGoneEvent {
+	workshopId: number;
+	ideaId: number;
+}
+export interface ThemesEvent {
+	workshopId: number;
+	themes: BoardView['themes'];
+}
+export interface VotesEvent {
+	workshopId: number;
+	votes: VoteProgress;
+}
+export interface MyVotesEvent {
+	workshopId: number;
+	myVotes: number[];
 }

@@ -59,7 +59,7 @@ beforeAll(async () => {
 	).threadId;
 });
 
-beforeEach(() => installPublisher({ publish() {}, disconnectUser() {}, removeFromRoom() {} }));
+beforeEach(() => installPublisher({ publish() {}, disconnectUser() {}, removeFromRoom() {}, publishEach: async () => {} }));
 afterEach(() => installPublisher(undefined));
 
 function written(outcome: PostOutcome) {

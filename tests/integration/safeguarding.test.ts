@@ -119,7 +119,8 @@ describe('alerts, duty and escalation', () => {
 		installPublisher({
 			publish: (audience, event, payload) => sent.push({ audience, event, payload }),
 			disconnectUser() {},
-			removeFromRoom() {}
+			removeFromRoom() {},
+			publishEach: async () => {}
 		});
 	});
 	afterAll(() => installPublisher(undefined));
@@ -327,7 +328,8 @@ describe('alerts, duty and escalation', () => {
 		installPublisher({
 			publish: (audience, event, payload) => sent.push({ audience, event, payload }),
 			disconnectUser() {},
-			removeFromRoom() {}
+			removeFromRoom() {},
+			publishEach: async () => {}
 		});
 		expect(await announcePendingAlerts(db)).toContain(raised.alertId);
 		expect(

@@ -35,11 +35,19 @@ import {
 } from '../../src/lib/server/workshops/facilitation';
 import { castVote, withdrawVote } from '../../src/lib/server/workshops/votes';
 import { askForCheckIn } from '../../src/lib/server/workshops/wellbeing';
-import { WORKSHOP_REQUESTS } from '../../src/lib/workshops';
+import {
+	WORKSHOP_EVENTS,
+	WORKSHOP_REQUESTS,
+	type IdeaEvent,
+	type IdeaView,
+	type MyVotesEvent,
+	type VotesEvent
+} from '../../src/lib/workshops';
 import { accountMaker, type MakeAccount } from '../support/members';
 import { rejection } from '../support/outcomes';
 import type { ValidationError } from '../../src/lib/server/errors';
-import { ask, startLiveServer, type LiveServer } from '../support/chat';
+import type { Socket } from 'socket.io-client';
+import { ask, nextEvent, silence, startLiveServer, type LiveServer } from '../support/chat';
 
 let db: Database;
 let account: MakeAccount;
@@ -307,6 +315,112 @@ describe('what each person sees', () => {
 		expect(sizes(9, 4)).toEqual([4, 5]);
 		expect(sizes(1, 2)).toEqual([1]);
 		expect(sizes(0, 2)).toEqual([]);
+	});
+});
+
+describe('live updates: each person is sent an idea as they may see it', () => {
+	type Seen = { event: string; payload: { idea?: IdeaView; ideaId?: number } };
+	const LIVE = [WORKSHOP_EVENTS.idea, WORKSHOP_EVENTS.ideaGone, WORKSHOP_EVENTS.changed];
+
+	/** Connect and join each person, recording every board event they receive from now on. */
+	async function onBoard(workshopId: number, people: CurrentUser[]) {
+		return Promise.all(
+			people.map(async (person) => {
+				const socket = await live.connect(person);
+				expect(await ask(socket, WORKSHOP_REQUESTS.join, { workshopId })).toMatchObject({
+					ok: true
+				});
+				const seen: Seen[] = [];
+				for (const event of LIVE) socket.on(event, (payload) => seen.push({ event, payload }));
+				return { socket, seen, wire: () => JSON.stringify(seen) };
+			})
+		);
+	}
+
+	/** The lead adds a last idea everyone sees; once each has it, everything before has arrived. */
+	async function settle(workshopId: number, boards: { socket: Socket }[]) {
+		const arrived = boards.map(({ socket }) =>
+			nextEvent<IdeaEvent>(socket, WORKSHOP_EVENTS.idea, (e) => e.idea.body === 'Last one')
+		);
+		await idea(workshopId, lead, 'Last one');
+		await Promise.all(arrived);
+	}
+	const bodies = (seen: Seen[]) =>
+		seen.filter((s) => s.event === WORKSHOP_EVENTS.idea).map((s) => s.payload.idea!.body);
+
+	it('in an anonymous session: peers get ideas without authors, never held ones; staff get all', async () => {
+		const workshop = await running({ anonymous: 'on' });
+		const [amara, kofi] = [await account(), await account()];
+		const [mine, peer, staff] = await onBoard(workshop.id, [amara, kofi, lead]);
+		const id = await idea(workshop.id, amara, 'A drop-in after school');
+		await idea(workshop.id, amara, 'text me on 07700 900123');
+		await addComment(db, kofi, { workshopId: workshop.id, ideaId: id, body: 'Yes, on Fridays' });
+		await hideIdea(db, lead, { workshopId: workshop.id, ideaId: id });
+		await settle(workshop.id, [mine, peer, staff]);
+
+		expect(bodies(peer.seen)).toEqual([
+			'A drop-in after school',
+			'A drop-in after school',
+			'Last one'
+		]);
+		expect(peer.wire()).not.toContain('07700');
+		expect(peer.wire()).not.toContain(amara.username);
+		expect(peer.wire()).not.toMatch(new RegExp(`"id":${amara.id}[,}]`));
+		const commented = peer.seen[1].payload.idea!;
+		expect(commented.comments).toEqual([
+			expect.objectContaining({ body: 'Yes, on Fridays', own: true, author: null })
+		]);
+		expect(peer.seen[2]).toEqual({
+			event: WORKSHOP_EVENTS.ideaGone,
+			payload: { workshopId: workshop.id, ideaId: id }
+		});
+
+		expect(bodies(mine.seen)).toContain('text me on 07700 900123');
+		const hidden = mine.seen.filter((s) => s.payload.idea?.id === id).at(-1)!.payload.idea!;
+		expect(hidden).toMatchObject({ status: 'hidden', own: true });
+
+		const held = staff.seen.find((s) => s.payload.idea?.body.includes('07700'))!.payload.idea!;
+		expect(held).toMatchObject({ status: 'held', author: { id: amara.id } });
+	});
+
+	it('hide-until-reveal and 1-2-4-All pairs: nobody is sent what they may not see yet', async () => {
+		const hiding = await running({ hideUntilReveal: 'on' });
+		const [amara, kofi] = [await account(), await account()];
+		const [, peer] = await onBoard(hiding.id, [amara, kofi]);
+		await idea(hiding.id, amara, 'A clinic on the bus route');
+		expect(await silence(peer.socket, WORKSHOP_EVENTS.idea)).toBe(true);
+		expect(peer.wire()).not.toContain('bus route');
+		const told = nextEvent(peer.socket, WORKSHOP_EVENTS.changed);
+		await reveal(db, lead, { workshopId: hiding.id });
+		await told;
+
+		const pairs = await running({ template: 'one_two_four_all' });
+		const people = [await account(), await account(), await account(), await account()];
+		for (const person of people) await admitToWorkshop(db, person, pairs);
+		await nextStage(db, lead, { workshopId: pairs.id });
+		const boards = await onBoard(pairs.id, people);
+		const myPair = (await loadBoard(db, people[0], await loadWorkshop(db, pairs.id))).myGroup!;
+		await idea(pairs.id, people[0], 'Said in my pair');
+		await nextStage(db, lead, { workshopId: pairs.id });
+		await nextStage(db, lead, { workshopId: pairs.id });
+		await settle(pairs.id, boards);
+		people.forEach((person, i) => {
+			const inPair = myPair.members.includes(person.username);
+			expect(bodies(boards[i].seen).includes('Said in my pair'), person.username).toBe(inPair);
+		});
+	});
+
+	it('a vote tells everyone how many have been cast, never for what; the voter’s other tab gets theirs', async () => {
+		const workshop = await running();
+		const [amara, kofi] = [await account(), await account()];
+		const id = await idea(workshop.id, amara, 'Evening appointments');
+		await setPhase(db, lead, { workshopId: workshop.id, to: 'voting' });
+		const [peer, tab] = await onBoard(workshop.id, [amara, kofi]);
+		const progress = nextEvent<VotesEvent>(peer.socket, WORKSHOP_EVENTS.votes);
+		const otherTab = nextEvent<MyVotesEvent>(tab.socket, WORKSHOP_EVENTS.myVotes);
+		await castVote(db, kofi, { workshopId: workshop.id, ideaId: id });
+		expect(await progress).toEqual({ workshopId: workshop.id, votes: { cast: 1, voters: 1 } });
+		expect(await otherTab).toEqual({ workshopId: workshop.id, myVotes: [id] });
 	});
 });
 

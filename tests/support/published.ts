@@ -11,6 +11,7 @@
 import {
 	installPublisher,
 	type Audience,
+	type Personalise,
 	type Publisher
 } from '../../src/lib/server/realtime/publisher';
 
@@ -20,13 +21,22 @@ export interface PublishedEvent {
 	payload: unknown;
 }
 
+export interface PublishedEach {
+	audience: Audience;
+	personalise: Personalise;
+}
+
 export function recordPublished() {
 	const published: PublishedEvent[] = [];
+	const publishedEach: PublishedEach[] = [];
 	const disconnected: number[] = [];
 	const removedFromRooms: { userId: number; audience: Audience }[] = [];
 	const recorder: Publisher = {
 		publish(audience, event, payload) {
 			published.push({ audience, event, payload });
+		},
+		async publishEach(audience, personalise) {
+			publishedEach.push({ audience, personalise });
 		},
 		disconnectUser(userId) {
 			disconnected.push(userId);
@@ -37,11 +47,14 @@ export function recordPublished() {
 	};
 	return {
 		published,
+		/** Personalised announcements: call `personalise(user)` to see what that person is sent. */
+		publishedEach,
 		disconnected,
 		removedFromRooms,
 		/** Empties the lists and installs the recorder. */
 		install: () => {
 			published.length = 0;
+			publishedEach.length = 0;
 			disconnected.length = 0;
 			removedFromRooms.length = 0;
 			installPublisher(recorder);

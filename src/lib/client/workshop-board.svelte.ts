@@ -1,20 +1,32 @@
 /**
- * One idea session in the browser: the board as the server says this person may see it, fetched
- * again (at most every 150 ms) whenever the session tells us it changed, and after a reconnect.
- * Actions go over the socket and answer with an error sentence or null.
+ * One idea session in the browser: the board as the server says this person may see it, kept up
+ * to date one idea at a time (each arrives as this person may see it), fetched whole on joining,
+ * after a reconnect and when the session moves on. Actions go over the socket and answer with an
+ * error sentence or null; their effect arrives like everyone else's.
  */
 import type { Socket } from 'socket.io-client';
 import type { Ack } from '$lib/chat';
 import type { CrisisPanelData } from '$lib/signposting/crisis-panel';
 import {
+	PHASE_LABELS,
+	STAGE_LABELS,
 	WORKSHOP_EVENTS,
 	WORKSHOP_REQUESTS,
 	type BoardView,
-	type ChangedEvent
+	type ChangedEvent,
+	type IdeaEvent,
+	type IdeaGoneEvent,
+	type MyVotesEvent,
+	type ThemesEvent,
+	type VotesEvent
 } from '$lib/workshops';
 
 const REFETCH_AFTER_MS = 150;
+/** New ideas are announced to screen readers together, at most this often. */
+const ANNOUNCE_EVERY_MS = 2000;
 const LOST = 'No connection right now. Try again when you are back online.';
+
+type Update = (board: BoardView) => void;
 
 export class WorkshopBoard {
 	board = $state<BoardView>() as BoardView;
@@ -29,6 +41,10 @@ export class WorkshopBoard {
 	#code: string | null;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#stops: (() => void)[] = [];
+	/** Updates that arrive while the whole board is being fetched, applied on top of it. */
+	#pending: Update[] | null = null;
+	#newIdeas = 0;
+	#announceTimer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(socket: Socket | null, board: BoardView, code: string | null) {
 		this.#socket = socket;
@@ -43,55 +59,107 @@ export class WorkshopBoard {
 	start(): () => void {
 		const socket = this.#socket;
 		if (!socket) return () => {};
-		const onConnect = () => this.#join();
-		const onChanged = (event: ChangedEvent) => {
-			if (event.workshopId !== this.id) return;
-			clearTimeout(this.#timer);
-			this.#timer = setTimeout(() => this.refetch(), REFETCH_AFTER_MS);
+		const mine = <T extends { workshopId: number }>(apply: (event: T) => Update) => {
+			return (event: T) => {
+				if (event.workshopId === this.id) this.#apply(apply(event));
+			};
 		};
-		socket.on('connect', onConnect);
-		socket.on(WORKSHOP_EVENTS.changed, onChanged);
-		this.#stops.push(
-			() => socket.off('connect', onConnect),
-			() => socket.off(WORKSHOP_EVENTS.changed, onChanged)
-		);
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler knows its event's shape
+		const handlers: [string, (event: any) => void][] = [
+			['connect', () => void this.#join()],
+			[
+				WORKSHOP_EVENTS.changed,
+				(event: ChangedEvent) => {
+					if (event.workshopId !== this.id) return;
+					clearTimeout(this.#timer);
+					this.#timer = setTimeout(() => this.refetch(), REFETCH_AFTER_MS);
+				}
+			],
+			[WORKSHOP_EVENTS.idea, mine((e: IdeaEvent) => (board) => this.#upsert(board, e))],
+			[WORKSHOP_EVENTS.ideaGone, mine((e: IdeaGoneEvent) => (board) => removeIdea(board, e))],
+			[WORKSHOP_EVENTS.themes, mine((e: ThemesEvent) => (board) => (board.themes = e.themes))],
+			[WORKSHOP_EVENTS.votes, mine((e: VotesEvent) => (board) => (board.votes = e.votes))],
+			[WORKSHOP_EVENTS.myVotes, mine((e: MyVotesEvent) => (board) => (board.myVotes = e.myVotes))]
+		];
+		for (const [event, handler] of handlers) {
+			socket.on(event, handler);
+			this.#stops.push(() => socket.off(event, handler));
+		}
 		if (socket.connected) void this.#join();
 		return () => {
 			for (const stop of this.#stops.splice(0)) stop();
 			clearTimeout(this.#timer);
+			clearTimeout(this.#announceTimer);
 			if (socket.connected) socket.emit(WORKSHOP_REQUESTS.leave, { workshopId: this.id }, () => {});
 		};
 	}
 
+	#apply(update: Update) {
+		this.#pending?.push(update);
+		update(this.board);
+	}
+
+	/** Put an idea in its place on the board (ideas are in the order they were added). */
+	#upsert(board: BoardView, { idea }: IdeaEvent) {
+		const at = board.ideas.findIndex((i) => i.id === idea.id);
+		if (at >= 0) {
+			board.ideas[at] = idea;
+			return;
+		}
+		let i = board.ideas.length;
+		while (i > 0 && board.ideas[i - 1].id > idea.id) i--;
+		board.ideas.splice(i, 0, idea);
+		if (!idea.own) this.#countNewIdea();
+	}
+
+	#countNewIdea() {
+		this.#newIdeas++;
+		this.#announceTimer ??= setTimeout(() => {
+			const n = this.#newIdeas;
+			this.announcement = n === 1 ? '1 new idea.' : `${n} new ideas.`;
+			this.#newIdeas = 0;
+			this.#announceTimer = undefined;
+		}, ANNOUNCE_EVERY_MS);
+	}
+
 	async #join() {
-		const reply = await this.ask<{ board: BoardView }>(WORKSHOP_REQUESTS.join, {
-			workshopId: this.id,
-			code: this.#code
-		});
+		const reply = await this.#fetch(WORKSHOP_REQUESTS.join, { code: this.#code });
 		if (!reply.ok) {
 			this.problem = reply.error;
 			return;
 		}
 		this.joined = true;
 		this.problem = null;
-		this.#show(reply.board);
 	}
 
 	async refetch() {
-		const reply = await this.ask<{ board: BoardView }>(WORKSHOP_REQUESTS.board, {
-			workshopId: this.id
-		});
-		if (reply.ok) this.#show(reply.board);
+		await this.#fetch(WORKSHOP_REQUESTS.board, {});
+	}
+
+	/** Fetch the whole board, keeping what arrives meanwhile (it may be newer than the reply). */
+	async #fetch(event: string, payload: object): Promise<Ack<{ board: BoardView }>> {
+		const pending: Update[] = [];
+		this.#pending = pending;
+		const reply = await this.ask<{ board: BoardView }>(event, { workshopId: this.id, ...payload });
+		if (this.#pending === pending) this.#pending = null;
+		if (!reply.ok) return reply;
+		const next = reply.board;
+		for (const update of pending) update(next);
+		this.#show(next);
+		return reply;
 	}
 
 	#show(next: BoardView) {
-		const before = this.board;
-		const added = next.ideas.filter((i) => !before.ideas.some((b) => b.id === i.id)).length;
-		if (next.workshop.phase !== before.workshop.phase)
-			this.announcement = `The session moved on: ${next.workshop.phase === 'closed' ? 'it has closed' : `now ${next.workshop.phase}`}.`;
-		else if (next.workshop.stage !== before.workshop.stage && next.workshop.stage)
-			this.announcement = `Next stage: ${next.workshop.stage}.`;
-		else if (added > 0) this.announcement = added === 1 ? '1 new idea.' : `${added} new ideas.`;
+		const before = this.board.workshop;
+		const now = next.workshop;
+		if (now.phase !== before.phase)
+			this.announcement =
+				now.phase === 'closed'
+					? 'The session has closed.'
+					: `The session moved on: ${PHASE_LABELS[now.phase]}.`;
+		else if (now.stage !== before.stage && now.stage)
+			this.announcement = `Next stage: ${STAGE_LABELS[now.stage].name}.`;
+		else if (now.hidden !== before.hidden) this.announcement = 'Everyone’s ideas are now shown.';
 		this.board = next;
 	}
 
@@ -108,7 +176,10 @@ export class WorkshopBoard {
 			);
 	}
 
-	/** Run an action on this session; refresh the board after it. Returns the error, or null. */
+	/**
+	 * Run an action on this session. Returns the error, or null. Its effect on the board arrives
+	 * over the socket before the answer does (the server announces, then answers).
+	 */
 	async act(event: string, payload: object = {}): Promise<string | null> {
 		const reply = await this.ask<{
 			notice?: string | null;
@@ -119,8 +190,12 @@ export class WorkshopBoard {
 		if (!reply.ok) return reply.error;
 		if (reply.help) this.help = reply.help;
 		this.notice = reply.notice ?? reply.message ?? null;
-		if (reply.myVotes) this.board = { ...this.board, myVotes: reply.myVotes };
-		await this.refetch();
+		if (reply.myVotes) this.board.myVotes = reply.myVotes;
 		return null;
 	}
+}
+
+function removeIdea(board: BoardView, { ideaId }: IdeaGoneEvent) {
+	const at = board.ideas.findIndex((i) => i.id === ideaId);
+	if (at >= 0) board.ideas.splice(at, 1);
 }

@@ -125,6 +125,14 @@ function socketPublisher(io: Server): Publisher {
 		publish(audience, event, payload) {
 			io.to(audience).emit(event, payload);
 		},
+		async publishEach(audience, personalise) {
+			// Local sockets come back as themselves; with the Redis adapter, other instances'
+			// sockets come back with their data and an emit that goes through the adapter.
+			for (const socket of await io.in(audience).fetchSockets()) {
+				const message = personalise((socket.data as SocketData).user);
+				if (message) socket.emit(message.event, message.payload);
+			}
+		},
 		disconnectUser(userId) {
 			io.in(`user:${userId}`).disconnectSockets(true);
 		},

@@ -3,6 +3,8 @@
  * installs the real publisher when it attaches; until then (CLIs, unit tests) events go nowhere,
  * which is right: nobody is connected to hear them.
  */
+import type { CurrentUser } from '../accounts/current-user';
+
 export type Audience =
 	| `user:${number}`
 	| 'staff'
@@ -12,8 +14,16 @@ export type Audience =
 	| `workshop:${number}`
 	| `thread:${number}`;
 
+/** What one person is sent of a personalised announcement, or null for nothing. */
+export type Personalise = (viewer: CurrentUser) => { event: string; payload: unknown } | null;
+
 export interface Publisher {
 	publish(audience: Audience, event: string, payload: unknown): void;
+	/**
+	 * Send each connection in the audience its own version, decided from who is signed in on it
+	 * (for what differs per person, such as an idea in an anonymous session). Resolves once sent.
+	 */
+	publishEach(audience: Audience, personalise: Personalise): Promise<void>;
 	/** Drop every live connection of this person (suspension, sign out everywhere). */
 	disconnectUser(userId: number): void;
 	/** Take every connection of this person out of a room (removed from a chat room). */
@@ -23,7 +33,12 @@ export interface Publisher {
 const KEY = Symbol.for('together.publisher');
 const g = globalThis as Record<symbol, Publisher>;
 
-const nowhere: Publisher = { publish() {}, disconnectUser() {}, removeFromRoom() {} };
+const nowhere: Publisher = {
+	publish() {},
+	publishEach: async () => {},
+	disconnectUser() {},
+	removeFromRoom() {}
+};
 
 export function publisher(): Publisher {
 	return g[KEY] ?? nowhere;

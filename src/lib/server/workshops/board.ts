@@ -17,8 +17,11 @@ import {
 	workshopParticipants,
 	workshopThemes,
 	workshopVotes,
-	type Workshop
+	type Workshop,
+	type WorkshopComment,
+	type WorkshopIdea
 } from '../db/schema';
+import type { Role } from '../db/schema/users';
 import { isStaff, STAFF_ROLES } from '../policy';
 import type {
 	BoardView,
@@ -27,21 +30,28 @@ import type {
 	InfluenceKey,
 	PhaseKey,
 	StageKey,
-	TemplateKey
+	TemplateKey,
+	VoteProgress
 } from '../../workshops';
 import { isFacilitator } from './access';
 
+/** 1-2-4-All's pairs or fours, while the session is sharing in them. */
+export function smallGroupStage(workshop: Workshop): 'pairs' | 'fours' | null {
+	if (workshop.phase !== 'gathering') return null;
+	return workshop.stage === 'pairs' || workshop.stage === 'fours' ? workshop.stage : null;
+}
+
 /** The 1-2-4-All group this person is in for the current stage, if any. */
 export async function currentGroup(db: Database, workshop: Workshop, userId: number) {
-	if (workshop.phase !== 'gathering' || (workshop.stage !== 'pairs' && workshop.stage !== 'fours'))
-		return null;
+	const stage = smallGroupStage(workshop);
+	if (!stage) return null;
 	const [group] = await db
 		.select()
 		.from(workshopGroups)
 		.where(
 			and(
 				eq(workshopGroups.workshopId, workshop.id),
-				eq(workshopGroups.stage, workshop.stage),
+				eq(workshopGroups.stage, stage),
 				sql`${userId} = any(${workshopGroups.memberIds})`
 			)
 		);
@@ -58,93 +68,56 @@ function peersSee(workshop: Workshop, groupId: number | null) {
 	return 'all' as const;
 }
 
-export async function loadBoard(
-	db: Database,
-	viewer: CurrentUser,
-	workshop: Workshop
-): Promise<BoardView> {
-	const staff = isStaff(viewer);
-	const group = await currentGroup(db, workshop, viewer.id);
-	const scope = staff ? 'all' : peersSee(workshop, group?.id ?? null);
+/** Who is looking at the board, as far as what they may see goes. */
+export interface Viewer {
+	id: number;
+	staff: boolean;
+	/** Their 1-2-4-All pair or four now, if any. */
+	groupId: number | null;
+}
 
-	const rows = await db
-		.select({
-			idea: workshopIdeas,
-			authorName: users.username,
-			authorRoles: users.roles
-		})
-		.from(workshopIdeas)
-		.leftJoin(users, eq(users.id, workshopIdeas.authorId))
-		.where(
-			and(
-				eq(workshopIdeas.workshopId, workshop.id),
-				isNull(workshopIdeas.mergedIntoId),
-				sql`${workshopIdeas.status} <> 'deleted'`
-			)
-		)
-		.orderBy(asc(workshopIdeas.id));
-	const visible = rows.filter(({ idea }) => {
-		if (staff || idea.authorId === viewer.id) return true;
-		if (idea.status !== 'published') return false;
-		if (scope === 'own') return false;
-		if (typeof scope === 'number') return idea.groupId === scope;
-		return true;
-	});
-	const ids = visible.map((r) => r.idea.id);
-	const votingClosed = workshop.votingClosedAt !== null;
-	const [comments, totals, mine, themes, [{ participants }], groupNames] = await Promise.all([
-		ids.length
-			? db
-					.select({
-						comment: workshopComments,
-						authorName: users.username
-					})
-					.from(workshopComments)
-					.leftJoin(users, eq(users.id, workshopComments.authorId))
-					.where(inArray(workshopComments.ideaId, ids))
-					.orderBy(asc(workshopComments.id))
-			: Promise.resolve([]),
-		votingClosed && ids.length
-			? db
-					.select({ ideaId: workshopVotes.ideaId, n: sql<number>`count(*)::int` })
-					.from(workshopVotes)
-					.where(inArray(workshopVotes.ideaId, ids))
-					.groupBy(workshopVotes.ideaId)
-			: Promise.resolve([]),
-		db
-			.select({ ideaId: workshopVotes.ideaId })
-			.from(workshopVotes)
-			.where(and(eq(workshopVotes.workshopId, workshop.id), eq(workshopVotes.userId, viewer.id)))
-			.orderBy(asc(workshopVotes.slot)),
-		db
-			.select({ id: workshopThemes.id, name: workshopThemes.name })
-			.from(workshopThemes)
-			.where(eq(workshopThemes.workshopId, workshop.id))
-			.orderBy(asc(workshopThemes.position), asc(workshopThemes.id)),
-		db
-			.select({ participants: sql<number>`count(*)::int` })
-			.from(workshopParticipants)
-			.where(
-				and(
-					eq(workshopParticipants.workshopId, workshop.id),
-					sql`${workshopParticipants.joinedAt} is not null`
-				)
-			),
-		group
-			? db
-					.select({ username: users.username })
-					.from(users)
-					.where(inArray(users.id, group.memberIds))
-			: Promise.resolve([])
-	]);
-	const showAuthors = staff || !workshop.anonymous;
-	const votes = new Map(totals.map((t) => [t.ideaId, t.n]));
-	const ideas: IdeaView[] = visible.map(({ idea, authorName, authorRoles }) => ({
+export interface IdeaRow {
+	idea: WorkshopIdea;
+	authorName: string | null;
+	authorRoles: Role[] | null;
+}
+
+export interface CommentRow {
+	comment: WorkshopComment;
+	authorName: string | null;
+}
+
+/** Whether this viewer may see this idea now: the one rule for the board and its live updates. */
+export function maySee(workshop: Workshop, viewer: Viewer, idea: WorkshopIdea): boolean {
+	if (idea.mergedIntoId !== null || idea.status === 'deleted') return false;
+	if (viewer.staff || idea.authorId === viewer.id) return true;
+	if (idea.status !== 'published') return false;
+	const scope = peersSee(workshop, viewer.groupId);
+	if (scope === 'own') return false;
+	if (typeof scope === 'number') return idea.groupId === scope;
+	return true;
+}
+
+/**
+ * An idea as this viewer may see it (call only when `maySee`): who wrote it only for staff or in
+ * a session that is not anonymous, held comments only for staff and their writer, vote totals only
+ * once voting has closed.
+ */
+export function ideaView(
+	workshop: Workshop,
+	viewer: Viewer,
+	{ idea, authorName, authorRoles }: IdeaRow,
+	comments: CommentRow[],
+	votes: number | null
+): IdeaView {
+	const showAuthors = viewer.staff || !workshop.anonymous;
+	const own = idea.authorId === viewer.id;
+	return {
 		id: idea.id,
 		body: idea.body,
 		column: idea.column as ColumnKey | null,
 		themeId: idea.themeId,
-		groupId: staff || idea.authorId === viewer.id ? idea.groupId : null,
+		groupId: viewer.staff || own ? idea.groupId : null,
 		status: idea.status as IdeaView['status'],
 		author:
 			showAuthors && idea.authorId !== null
@@ -154,23 +127,125 @@ export async function loadBoard(
 						staff: (authorRoles ?? []).some((r) => STAFF_ROLES.includes(r))
 					}
 				: null,
-		own: idea.authorId === viewer.id,
+		own,
 		comments: comments
 			.filter(
-				(c) =>
-					c.comment.ideaId === idea.id &&
-					(staff || c.comment.status === 'published' || c.comment.authorId === viewer.id)
+				({ comment }) =>
+					viewer.staff || comment.status === 'published' || comment.authorId === viewer.id
 			)
-			.map((c) => ({
-				id: c.comment.id,
-				body: c.comment.body,
-				author: showAuthors ? (c.authorName ?? 'Former member') : null,
-				own: c.comment.authorId === viewer.id,
-				held: c.comment.status !== 'published'
+			.map(({ comment, authorName }) => ({
+				id: comment.id,
+				body: comment.body,
+				author: showAuthors ? (authorName ?? 'Former member') : null,
+				own: comment.authorId === viewer.id,
+				held: comment.status !== 'published'
 			})),
-		votes: votingClosed ? (votes.get(idea.id) ?? 0) : null,
+		votes: workshop.votingClosedAt !== null ? (votes ?? 0) : null,
 		createdAt: idea.createdAt.toISOString()
-	}));
+	};
+}
+
+const ideaColumns = {
+	idea: workshopIdeas,
+	authorName: users.username,
+	authorRoles: users.roles
+};
+
+/** The session's ideas still on the board (or one of them), with who wrote them. */
+export function ideaRows(db: Database, workshopId: number, ideaId?: number): Promise<IdeaRow[]> {
+	return db
+		.select(ideaColumns)
+		.from(workshopIdeas)
+		.leftJoin(users, eq(users.id, workshopIdeas.authorId))
+		.where(
+			and(
+				eq(workshopIdeas.workshopId, workshopId),
+				ideaId === undefined ? isNull(workshopIdeas.mergedIntoId) : eq(workshopIdeas.id, ideaId),
+				ideaId === undefined ? sql`${workshopIdeas.status} <> 'deleted'` : undefined
+			)
+		)
+		.orderBy(asc(workshopIdeas.id));
+}
+
+/** The comments on these ideas, oldest first, with who wrote them. */
+export function commentRows(db: Database, ideaIds: number[]): Promise<CommentRow[]> {
+	if (!ideaIds.length) return Promise.resolve([]);
+	return db
+		.select({ comment: workshopComments, authorName: users.username })
+		.from(workshopComments)
+		.leftJoin(users, eq(users.id, workshopComments.authorId))
+		.where(inArray(workshopComments.ideaId, ideaIds))
+		.orderBy(asc(workshopComments.id));
+}
+
+/** Vote totals per idea, once voting has closed (before that nobody sees them). */
+export async function voteTotals(
+	db: Database,
+	workshop: Workshop,
+	ideaIds: number[]
+): Promise<Map<number, number>> {
+	if (workshop.votingClosedAt === null || !ideaIds.length) return new Map();
+	const rows = await db
+		.select({ ideaId: workshopVotes.ideaId, n: sql<number>`count(*)::int` })
+		.from(workshopVotes)
+		.where(inArray(workshopVotes.ideaId, ideaIds))
+		.groupBy(workshopVotes.ideaId);
+	return new Map(rows.map((r) => [r.ideaId, r.n]));
+}
+
+/** How many votes have been cast so far, and by how many people (never for which idea). */
+export async function voteProgress(db: Database, workshopId: number): Promise<VoteProgress> {
+	const [progress] = await db
+		.select({
+			cast: sql<number>`count(*)::int`,
+			voters: sql<number>`count(distinct ${workshopVotes.userId})::int`
+		})
+		.from(workshopVotes)
+		.where(eq(workshopVotes.workshopId, workshopId));
+	return progress;
+}
+
+export async function loadBoard(
+	db: Database,
+	user: CurrentUser,
+	workshop: Workshop
+): Promise<BoardView> {
+	const group = await currentGroup(db, workshop, user.id);
+	const viewer: Viewer = { id: user.id, staff: isStaff(user), groupId: group?.id ?? null };
+	const visible = (await ideaRows(db, workshop.id)).filter((row) =>
+		maySee(workshop, viewer, row.idea)
+	);
+	const ids = visible.map((r) => r.idea.id);
+	const [comments, totals, mine, themes, [{ participants }], groupNames, progress] =
+		await Promise.all([
+			commentRows(db, ids),
+			voteTotals(db, workshop, ids),
+			db
+				.select({ ideaId: workshopVotes.ideaId })
+				.from(workshopVotes)
+				.where(and(eq(workshopVotes.workshopId, workshop.id), eq(workshopVotes.userId, user.id)))
+				.orderBy(asc(workshopVotes.slot)),
+			themesOf(db, workshop.id),
+			db
+				.select({ participants: sql<number>`count(*)::int` })
+				.from(workshopParticipants)
+				.where(
+					and(
+						eq(workshopParticipants.workshopId, workshop.id),
+						sql`${workshopParticipants.joinedAt} is not null`
+					)
+				),
+			group
+				? db
+						.select({ username: users.username })
+						.from(users)
+						.where(inArray(users.id, group.memberIds))
+				: Promise.resolve([]),
+			voteProgress(db, workshop.id)
+		]);
+	const commentsOf = new Map<number, CommentRow[]>();
+	for (const c of comments)
+		commentsOf.set(c.comment.ideaId, [...(commentsOf.get(c.comment.ideaId) ?? []), c]);
 	return {
 		workshop: {
 			id: workshop.id,
@@ -190,13 +265,31 @@ export async function loadBoard(
 			selfVote: workshop.selfVote,
 			contentWarning: workshop.contentWarning,
 			chatRoomId: workshop.chatRoomId,
-			votingClosed
+			votingClosed: workshop.votingClosedAt !== null
 		},
 		themes,
-		ideas,
+		ideas: visible.map((row) =>
+			ideaView(
+				workshop,
+				viewer,
+				row,
+				commentsOf.get(row.idea.id) ?? [],
+				totals.get(row.idea.id) ?? null
+			)
+		),
 		myVotes: mine.map((v) => v.ideaId),
 		myGroup: group ? { id: group.id, members: groupNames.map((g) => g.username) } : null,
-		facilitator: isFacilitator(viewer),
-		participants
+		facilitator: isFacilitator(user),
+		participants,
+		votes: progress
 	};
+}
+
+/** The session's themes in board order. */
+export function themesOf(db: Database, workshopId: number) {
+	return db
+		.select({ id: workshopThemes.id, name: workshopThemes.name })
+		.from(workshopThemes)
+		.where(eq(workshopThemes.workshopId, workshopId))
+		.orderBy(asc(workshopThemes.position), asc(workshopThemes.id));
 }

@@ -4,7 +4,7 @@
  * edits and deletions of their own ideas while gathering, and short comments on any idea they can
  * see. Each is screened like every other write: held ones reach only their author and staff (with
  * the crisis panel for the author and an alert for on-duty staff when there is risk), refused ones
- * are not stored. After commit, everyone in the session is told the board changed.
+ * are not stored. After commit, everyone on the board is sent the idea as they may see it.
  */
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -23,7 +23,7 @@ import type { CrisisPanelData } from '../signposting/crisis-panel';
 import { COMMENT_MAX, IDEA_MAX } from '../../workshops';
 import { workshopFor, workshopIdSchema } from './access';
 import { currentGroup } from './board';
-import { announceBoardChange } from './live';
+import { announceIdea } from './live';
 
 const text = (max: number, empty: string, noun: string) =>
 	z
@@ -97,7 +97,7 @@ export async function addIdea(
 			}
 		);
 	});
-	return afterWrite(db, workshop, decision, written, status);
+	return afterWrite(db, workshop, decision, written, status, { ideaId: written.id, added: true });
 }
 
 const editSchema = z.object({
@@ -153,7 +153,7 @@ export async function editIdea(
 			}
 		);
 	});
-	return afterWrite(db, workshop, decision, written, status);
+	return afterWrite(db, workshop, decision, written, status, { ideaId: idea.id });
 }
 
 export async function deleteIdea(db: Database, author: CurrentUser, input: unknown): Promise<void> {
@@ -170,7 +170,7 @@ export async function deleteIdea(db: Database, author: CurrentUser, input: unkno
 			details: { workshopId: workshop.id }
 		});
 	});
-	announceBoardChange(workshop.id);
+	await announceIdea(db, workshop.id, idea.id);
 }
 
 const commentSchema = z.object({
@@ -221,7 +221,7 @@ export async function addComment(
 			}
 		);
 	});
-	return afterWrite(db, workshop, decision, written, status);
+	return afterWrite(db, workshop, decision, written, status, { ideaId: idea.id });
 }
 
 /**
@@ -288,13 +288,14 @@ async function afterWrite(
 	workshop: Workshop,
 	decision: ScreeningDecision,
 	written: { id: number; alert: Awaited<ReturnType<typeof alertFor>> },
-	status: 'published' | 'held'
+	status: 'published' | 'held',
+	changed: { ideaId: number; added?: boolean }
 ): Promise<WriteOutcome> {
 	if (written.alert)
 		await announceAlert(db, written.alert).catch((error) =>
 			log.error({ err: error, alertId: written.alert?.alertId }, 'could not announce alert')
 		);
-	announceBoardChange(workshop.id);
+	await announceIdea(db, workshop.id, changed.ideaId, { added: changed.added });
 	return {
 		id: written.id,
 		status,

@@ -31,7 +31,7 @@ import { OPENING_MAX_HOURS } from '../chat/availability';
 import { announceRoomState } from '../chat/controls';
 import { NEXT_PHASES, STAGE_LABELS, STAGE_ORDER, type PhaseKey } from '../../workshops';
 import { assertFacilitator, loadWorkshop, workshopIdSchema } from './access';
-import { announceBoardChange } from './live';
+import { announceBoardChange, announceIdea, announceThemes } from './live';
 
 const minutes = z.coerce
 	.number({ message: 'Enter the countdown in minutes.' })
@@ -229,7 +229,7 @@ export async function createTheme(db: Database, lead: CurrentUser, input: unknow
 		});
 		return theme;
 	});
-	announceBoardChange(workshop.id);
+	await announceThemes(db, workshop.id);
 	return theme;
 }
 
@@ -273,7 +273,7 @@ export async function moveIdea(db: Database, lead: CurrentUser, input: unknown) 
 			details: { workshopId: workshop.id, themeId: data.themeId }
 		});
 	});
-	announceBoardChange(workshop.id);
+	await announceIdea(db, workshop.id, data.ideaId);
 }
 
 const mergeSchema = z.object({ workshopId: workshopIdSchema, ideaId: ideaRef, intoId: ideaRef });
@@ -307,7 +307,8 @@ export async function mergeIdea(db: Database, lead: CurrentUser, input: unknown)
 			details: { workshopId: workshop.id, intoId: into.id }
 		});
 	});
-	announceBoardChange(workshop.id);
+	await announceIdea(db, workshop.id, data.ideaId);
+	await announceIdea(db, workshop.id, into.id);
 }
 
 const hideSchema = z.object({
@@ -339,7 +340,7 @@ export async function hideIdea(db: Database, lead: CurrentUser, input: unknown) 
 			details: { workshopId: workshop.id, reason: data.reason }
 		});
 	});
-	announceBoardChange(workshop.id);
+	await announceIdea(db, workshop.id, data.ideaId);
 }
 
 async function sessionIdea(db: Database, workshopId: number, ideaId: number) {

@@ -1,12 +1,112 @@
 /**
- * Telling everyone in a session that the board changed. The event carries no content: each
- * browser asks again for the board as it may see it (board.ts), so anonymity, held ideas and
- * "hide until revealed" are decided in one place and never leak through a broadcast.
+ * Telling the people on a session's board what changed, after the change is committed.
+ *
+ * An idea goes to each connection as that person may see it, decided by the same rule as the
+ * whole board (board.ts: `maySee`, `ideaView`), so anonymity, held ideas, hide-until-revealed and
+ * 1-2-4-All's small boards hold over the socket too: someone who may not see it is sent nothing,
+ * or only that an idea they could see is gone. What changes everyone's view at once (a new phase
+ * or stage, a reveal) is content-free: each browser fetches its board again.
  */
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../db';
+import { workshopGroups, type Workshop } from '../db/schema';
+import { log } from '../log';
+import { isStaff } from '../policy';
 import { publisher } from '../realtime/publisher';
-import { WORKSHOP_EVENTS, type ChangedEvent } from '../../workshops';
+import {
+	WORKSHOP_EVENTS,
+	type ChangedEvent,
+	type IdeaEvent,
+	type IdeaGoneEvent,
+	type MyVotesEvent,
+	type ThemesEvent,
+	type VotesEvent
+} from '../../workshops';
+import { loadWorkshop } from './access';
+import {
+	commentRows,
+	ideaRows,
+	ideaView,
+	maySee,
+	smallGroupStage,
+	themesOf,
+	voteProgress,
+	voteTotals
+} from './board';
 
+const audience = (workshopId: number) => `workshop:${workshopId}` as const;
+
+/** Everyone fetches their board again: the phase, stage or what is revealed changed. */
 export function announceBoardChange(workshopId: number): void {
 	const event: ChangedEvent = { workshopId };
-	publisher().publish(`workshop:${workshopId}`, WORKSHOP_EVENTS.changed, event);
+	publisher().publish(audience(workshopId), WORKSHOP_EVENTS.changed, event);
+}
+
+/**
+ * One idea changed (added, edited, deleted, commented on, moved, merged, hidden or approved):
+ * each person on the board is sent it as they may see it now. `added` ideas that someone may
+ * not see are not mentioned to them at all.
+ */
+export async function announceIdea(
+	db: Database,
+	workshopId: number,
+	ideaId: number,
+	{ added = false } = {}
+): Promise<void> {
+	try {
+		const workshop = await loadWorkshop(db, workshopId);
+		const [row] = await ideaRows(db, workshopId, ideaId);
+		if (!row) return;
+		const [comments, totals, groupOf] = await Promise.all([
+			commentRows(db, [ideaId]),
+			voteTotals(db, workshop, [ideaId]),
+			groupsNow(db, workshop)
+		]);
+		const gone: IdeaGoneEvent = { workshopId, ideaId };
+		await publisher().publishEach(audience(workshopId), (user) => {
+			const viewer = { id: user.id, staff: isStaff(user), groupId: groupOf.get(user.id) ?? null };
+			if (maySee(workshop, viewer, row.idea)) {
+				const event: IdeaEvent = {
+					workshopId,
+					idea: ideaView(workshop, viewer, row, comments, totals.get(ideaId) ?? null)
+				};
+				return { event: WORKSHOP_EVENTS.idea, payload: event };
+			}
+			return added ? null : { event: WORKSHOP_EVENTS.ideaGone, payload: gone };
+		});
+	} catch (error) {
+		// The change is committed; a browser that missed it catches up when it next fetches.
+		log.warn({ err: error, workshopId, ideaId }, 'could not announce an idea');
+	}
+}
+
+/** Who is in which pair or four right now (1-2-4-All while sharing in small groups). */
+async function groupsNow(db: Database, workshop: Workshop): Promise<Map<number, number>> {
+	const groupOf = new Map<number, number>();
+	const stage = smallGroupStage(workshop);
+	if (!stage) return groupOf;
+	const groups = await db
+		.select({ id: workshopGroups.id, memberIds: workshopGroups.memberIds })
+		.from(workshopGroups)
+		.where(and(eq(workshopGroups.workshopId, workshop.id), eq(workshopGroups.stage, stage)));
+	for (const group of groups) for (const member of group.memberIds) groupOf.set(member, group.id);
+	return groupOf;
+}
+
+export async function announceThemes(db: Database, workshopId: number): Promise<void> {
+	const event: ThemesEvent = { workshopId, themes: await themesOf(db, workshopId) };
+	publisher().publish(audience(workshopId), WORKSHOP_EVENTS.themes, event);
+}
+
+/** After a vote: everyone hears how many have been cast; the voter's other tabs, their votes. */
+export async function announceVotes(
+	db: Database,
+	workshopId: number,
+	voterId: number,
+	myVotes: number[]
+): Promise<void> {
+	const mine: MyVotesEvent = { workshopId, myVotes };
+	publisher().publish(`user:${voterId}`, WORKSHOP_EVENTS.myVotes, mine);
+	const event: VotesEvent = { workshopId, votes: await voteProgress(db, workshopId) };
+	publisher().publish(audience(workshopId), WORKSHOP_EVENTS.votes, event);
 }

@@ -12,8 +12,10 @@ import type { Database } from '../db';
 import { workshopIdeas, workshopVotes, type Workshop } from '../db/schema';
 import { isCheckViolation, isUniqueViolation } from '../db/errors';
 import { NotFoundError, parseOrThrow } from '../errors';
+import { log } from '../log';
 import { authorise, NotAllowedError } from '../policy';
 import { workshopFor, workshopIdSchema } from './access';
+import { announceVotes } from './live';
 
 const voteSchema = z.object({
 	workshopId: workshopIdSchema,
@@ -60,7 +62,7 @@ export async function castVote(
 			await db
 				.insert(workshopVotes)
 				.values({ workshopId: workshop.id, userId: voter.id, slot, ideaId });
-			return (await myVotes(db, workshop.id, voter.id)).map((v) => v.ideaId);
+			return votesNow(db, workshop.id, voter.id);
 		} catch (error) {
 			if (isCheckViolation(error)) throw new NotAllowedError(full);
 			if (!isUniqueViolation(error)) throw error;
@@ -101,7 +103,16 @@ export async function withdrawVote(
 				eq(workshopVotes.slot, vote.slot)
 			)
 		);
-	return (await myVotes(db, workshop.id, voter.id)).map((v) => v.ideaId);
+	return votesNow(db, workshop.id, voter.id);
+}
+
+/** The voter's votes after a change, announced (how many cast, to all; theirs, to their tabs). */
+async function votesNow(db: Database, workshopId: number, voterId: number) {
+	const mine = (await myVotes(db, workshopId, voterId)).map((v) => v.ideaId);
+	await announceVotes(db, workshopId, voterId, mine).catch((error) =>
+		log.warn({ err: error, workshopId }, 'could not announce votes')
+	);
+	return mine;
 }
 
 function myVotes(db: Database, workshopId: number, userId: number) {

@@ -301,5 +301,6 @@ export const workshopOutcomeUpdates = pgTable(
 
 export type Workshop = typeof workshops.$inferSelect;
 export type WorkshopIdea = typeof workshopIdeas.$inferSelect;
+export type WorkshopComment = typeof workshopComments.$inferSelect;
 export type WorkshopTheme = typeof workshopThemes.$inferSelect;
 export type WorkshopOutcome = typeof workshopOutcomes.$inferSelect;
