@@ -23,34 +23,42 @@
  * BENCH_CHAT_PROFILE=<dir> (write a CPU profile of the server there); DATABASE_POOL_SIZE is passed
  * on to the server.
  */
-import { encode } from '@auth/core/jwt';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import postgres from 'postgres';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { CurrentUser } from '../src/lib/server/accounts/current-user';
 import { createAccount, OPERATOR } from '../src/lib/server/accounts/manage';
 import { controlRoom } from '../src/lib/server/chat/controls';
 import { createRoom } from '../src/lib/server/chat/rooms';
 import { openDatabase } from '../src/lib/server/db/client';
 import { CHAT_EVENTS, CHAT_REQUESTS, type ChatMessageView } from '../src/lib/chat';
+import {
+	adminUrl,
+	cleanUp,
+	connect,
+	cpuSeconds,
+	createDatabase,
+	insertPeople,
+	ms,
+	onCleanUp,
+	percentile,
+	residentKb,
+	sessionCookie,
+	startProcess,
+	startTogether as startServer,
+	stopProcess,
+	type Person
+} from './bench-support';
 
-const adminUrl =
-	process.env.BENCH_DATABASE_URL ??
-	process.env.TEST_DATABASE_URL ??
-	'postgres://postgres@127.0.0.1:5432/postgres';
 const port = Number(process.env.BENCH_CHAT_PORT ?? 4500);
 const origin = `http://127.0.0.1:${port}`;
 const baselineOrigin = `http://127.0.0.1:${port + 1}`;
 const loadSeconds = Number(process.env.BENCH_CHAT_SECONDS ?? 60);
 const burstSeconds = Number(process.env.BENCH_CHAT_BURST_SECONDS ?? 10);
 const profileDir = process.env.BENCH_CHAT_PROFILE;
-const authSecret = randomBytes(33).toString('base64');
 
 const SHAPE = { rooms: 20, roomSize: 50, sendEverySeconds: 10, burstSenders: 50 };
 const MEMBERS = SHAPE.rooms * SHAPE.roomSize;
@@ -73,67 +81,14 @@ const BODIES = [
 // ---------------------------------------------------------------------------------------------
 // Cleaning up: whatever happens (an error, Ctrl-C), the servers stop and the database is dropped.
 
-const cleanups: (() => Promise<unknown>)[] = [];
-
-async function cleanUp() {
-	while (cleanups.length > 0) {
-		try {
-			await cleanups.pop()!();
-		} catch (error) {
-			console.error('cleaning up:', error);
-		}
-	}
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-	process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-
 // ---------------------------------------------------------------------------------------------
 // The database, its people and rooms, and the servers.
-
-async function createDatabase(): Promise<string> {
-	const name = `chatbench_${randomBytes(4).toString('hex')}`;
-	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`CREATE DATABASE "${name}"`);
-	cleanups.push(async () => {
-		await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-		await admin.end();
-	});
-	const url = new URL(adminUrl);
-	url.pathname = `/${name}`;
-	return url.toString();
-}
-
-interface Person {
-	id: number;
-	sessionVersion: number;
-}
 
 interface Seeded {
 	members: Person[];
 	burstStaff: Person[];
 	loadRooms: number[];
 	burstRoom: number;
-}
-
-/** People who joined a month ago (so the new-member pace does not apply), inserted at once. */
-async function insertPeople(databaseUrl: string, prefix: string, count: number, role: string) {
-	const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-	try {
-		const joined = new Date(Date.now() - 30 * 86_400_000);
-		const rows = await sql<{ id: number; session_version: number }[]>`
-			insert into users ${sql(
-				Array.from({ length: count }, (_, i) => ({
-					username: `${prefix}_${i + 1}`,
-					password_hash: '!', // cannot sign in with a password: the bench mints sessions
-					roles: [role],
-					created_at: joined
-				}))
-			)} returning id, session_version`;
-		return rows.map((r) => ({ id: r.id, sessionVersion: r.session_version }));
-	} finally {
-		await sql.end();
-	}
 }
 
 /** Drop-in rooms, set up and opened by a youth worker through the chat services. */
@@ -173,60 +128,13 @@ async function seed(databaseUrl: string): Promise<Seeded> {
 	}
 }
 
-async function startProcess(script: string, at: string, env: Record<string, string>) {
-	const flags =
-		profileDir && script === 'server.js' ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-	const child = spawn(process.execPath, [...flags, script], {
-		env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...env },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-	cleanups.push(() => stopProcess(child));
-	for (let i = 0; i < 300; i++) {
-		if (child.exitCode !== null) break;
-		try {
-			if ((await fetch(`${at}/readyz`)).ok) return child;
-		} catch {
-			/* not up yet */
-		}
-		await sleep(200);
-	}
-	throw new Error(
-		`${script} did not become ready (exit code ${child.exitCode}). Did you run \`npm run build\`?`
-	);
-}
-
-async function stopProcess(child: ChildProcess) {
-	if (child.exitCode !== null || child.signalCode !== null) return;
-	child.kill('SIGTERM');
-	await once(child, 'exit');
-}
-
-const startTogether = (databaseUrl: string) =>
-	startProcess('server.js', origin, {
-		DATABASE_URL: databaseUrl,
-		PORT: String(port),
-		ORIGIN: origin,
-		AUTH_SECRET: authSecret
-	});
+const startTogether = (databaseUrl: string) => startServer(databaseUrl, origin, profileDir);
 
 const startBaseline = () =>
 	startProcess('bench/chat-baseline/server.js', baselineOrigin, { PORT: String(port + 1) });
 
 // ---------------------------------------------------------------------------------------------
 // The server process as the operating system sees it.
-
-/** Resident memory of a process, in KB. */
-function residentKb(pid: number): number {
-	const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
-	if (!line) throw new Error(`no VmRSS for process ${pid}`);
-	return Number(line[1]);
-}
-
-/** CPU seconds (user + system) a process has used so far. */
-function cpuSeconds(pid: number): number {
-	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-	return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 Hz)
-}
 
 // ---------------------------------------------------------------------------------------------
 // People connected to a server, and what they receive.
@@ -240,28 +148,6 @@ interface Seat {
 	sent: number;
 }
 
-async function sessionCookie(person: Person): Promise<string> {
-	const jwt = await encode({
-		token: { uid: person.id, sv: person.sessionVersion },
-		secret: authSecret,
-		salt: 'authjs.session-token'
-	});
-	return `authjs.session-token=${jwt}`;
-}
-
-function connect(at: string, cookie?: string): Promise<Socket> {
-	const socket = io(at, {
-		transports: ['websocket'],
-		extraHeaders: { Origin: at, ...(cookie ? { Cookie: cookie } : {}) },
-		reconnection: false,
-		forceNew: true
-	});
-	return new Promise((resolve, reject) => {
-		socket.once('connect', () => resolve(socket));
-		socket.once('connect_error', (error) => reject(new Error(`refused: ${error.message}`)));
-	});
-}
-
 /** Connects each person (signed in when `people` is given) and joins the rooms, 50 at a time. */
 async function seatPeople(
 	at: string,
@@ -270,7 +156,7 @@ async function seatPeople(
 	people?: Person[]
 ): Promise<Seat[]> {
 	const seats: Seat[] = [];
-	cleanups.push(async () => seats.forEach((s) => s.socket.disconnect()));
+	onCleanUp(async () => seats.forEach((s) => s.socket.disconnect()));
 	for (let start = 0; start < count; start += 50) {
 		const batch = Array.from({ length: Math.min(50, count - start) }, (_, k) => start + k);
 		seats.push(
@@ -624,13 +510,6 @@ async function togetherRun(databaseUrl: string, seeded: Seeded) {
 // ---------------------------------------------------------------------------------------------
 // Reporting.
 
-function percentile(sorted: number[], p: number): number {
-	if (sorted.length === 0) return NaN;
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
-
 function row(label: string, m: Measured, baseline?: Measured | null): string {
 	const sorted = [...m.tracker.latencies].sort((a, b) => a - b);
 	const rate = m.tracker.acknowledged / m.tracker.seconds;
@@ -687,7 +566,7 @@ function report(
 
 try {
 	const loadAtStart = loadavg()[0];
-	const databaseUrl = await createDatabase();
+	const databaseUrl = await createDatabase('chatbench');
 	const seeded = await seed(databaseUrl);
 	const together = await togetherRun(databaseUrl, seeded);
 	const baseline = await baselineRun();

@@ -147,7 +147,7 @@ export const WORKSHOP_EVENTS = {
 	votes: 'workshop:votes',
 	/** Your own votes, after you voted in another tab. */
 	myVotes: 'workshop:my-votes',
-	/** The session moved on or was revealed: fetch the board again (`workshop:board`). */
+	/** The session moved on (here it is), or what you may see changed: fetch the board again. */
 	changed: 'workshop:changed'
 } as const;
 
@@ -171,8 +171,14 @@ export const WORKSHOP_REQUESTS = {
 	checkIn: 'workshop:check-in'
 } as const;
 
+/**
+ * The session changed. With `workshop`, that is all that changed for anyone (and, as voting
+ * closes, `totals`: votes per idea id); without it, fetch the board again.
+ */
 export interface ChangedEvent {
 	workshopId: number;
+	workshop?: BoardView['workshop'];
+	totals?: Record<number, number>;
 }
 export interface IdeaEvent {
 	workshopId: number;

@@ -83,6 +83,16 @@ test('a lead and two young people run a whole brainstorm: gather, group, vote, c
 	await expect(board(k).getByText('Evening opening hours after school, till 8')).toBeVisible();
 	await share(k, 'Staff who look like us');
 	await expect(board(a).getByText('Staff who look like us')).toBeVisible();
+	const theirs = board(k).getByRole('article', { name: /^Evening opening hours/ });
+	await theirs.getByRole('button', { name: 'Comment on this idea' }).click();
+	await theirs.getByLabel('Your comment').fill('Saturdays too');
+	await theirs.getByRole('button', { name: 'Add comment' }).click();
+	await expect(
+		board(a)
+			.getByRole('article', { name: /^Evening opening hours/ })
+			.getByText('Saturdays too')
+	).toBeVisible();
+	await expect(theirs.getByText('— You')).toBeVisible();
 	expect(await violations(a)).toEqual([]);
 
 	// Grouping: a theme, and an idea moved into it from the menu (keyboard and phone friendly).

@@ -38,6 +38,7 @@ import { askForCheckIn } from '../../src/lib/server/workshops/wellbeing';
 import {
 	WORKSHOP_EVENTS,
 	WORKSHOP_REQUESTS,
+	type ChangedEvent,
 	type IdeaEvent,
 	type IdeaView,
 	type MyVotesEvent,
@@ -421,6 +422,23 @@ describe('live updates: each person is sent an idea as they may see it', () => {
 		await castVote(db, kofi, { workshopId: workshop.id, ideaId: id });
 		expect(await progress).toEqual({ workshopId: workshop.id, votes: { cast: 1, voters: 1 } });
 		expect(await otherTab).toEqual({ workshopId: workshop.id, myVotes: [id] });
+
+		// Closing changes nobody's view of which ideas there are: everyone is sent the session and
+		// the totals, rather than each fetching their whole board.
+		const closed = nextEvent<ChangedEvent>(peer.socket, WORKSHOP_EVENTS.changed);
+		await setPhase(db, lead, { workshopId: workshop.id, to: 'closed' });
+		expect(await closed).toMatchObject({
+			workshop: { phase: 'closed', votingClosed: true },
+			totals: { [id]: 1 }
+		});
+	});
+
+	it('a phase change that reveals ideas tells everyone to fetch their board again', async () => {
+		const workshop = await running({ hideUntilReveal: 'on' });
+		const [peer] = await onBoard(workshop.id, [await account()]);
+		const told = nextEvent<ChangedEvent>(peer.socket, WORKSHOP_EVENTS.changed);
+		await setPhase(db, lead, { workshopId: workshop.id, to: 'voting' });
+		expect(await told).toEqual({ workshopId: workshop.id });
 	});
 });
 

@@ -71,6 +71,8 @@ export class WorkshopBoard {
 				WORKSHOP_EVENTS.changed,
 				(event: ChangedEvent) => {
 					if (event.workshopId !== this.id) return;
+					const { workshop, totals } = event;
+					if (workshop) return this.#apply((board) => this.#moveOn(board, workshop, totals));
 					clearTimeout(this.#timer);
 					this.#timer = setTimeout(() => this.refetch(), REFETCH_AFTER_MS);
 				}
@@ -149,9 +151,19 @@ export class WorkshopBoard {
 		return reply;
 	}
 
+	/** The session as it now is (and the vote totals, as voting closes). */
+	#moveOn(board: BoardView, workshop: BoardView['workshop'], totals?: Record<number, number>) {
+		if (board === this.board) this.#announceMove(board.workshop, workshop);
+		board.workshop = workshop;
+		if (totals) for (const idea of board.ideas) idea.votes = totals[idea.id] ?? 0;
+	}
+
 	#show(next: BoardView) {
-		const before = this.board.workshop;
-		const now = next.workshop;
+		this.#announceMove(this.board.workshop, next.workshop);
+		this.board = next;
+	}
+
+	#announceMove(before: BoardView['workshop'], now: BoardView['workshop']) {
 		if (now.phase !== before.phase)
 			this.announcement =
 				now.phase === 'closed'
@@ -160,7 +172,6 @@ export class WorkshopBoard {
 		else if (now.stage !== before.stage && now.stage)
 			this.announcement = `Next stage: ${STAGE_LABELS[now.stage].name}.`;
 		else if (now.hidden !== before.hidden) this.announcement = 'Everyone’s ideas are now shown.';
-		this.board = next;
 	}
 
 	/** Ask the server; a lost connection or no answer is an error too. */

@@ -247,26 +247,7 @@ export async function loadBoard(
 	for (const c of comments)
 		commentsOf.set(c.comment.ideaId, [...(commentsOf.get(c.comment.ideaId) ?? []), c]);
 	return {
-		workshop: {
-			id: workshop.id,
-			title: workshop.title,
-			questions: workshop.questions,
-			backgroundHtml: workshop.backgroundHtml,
-			partner: workshop.partner,
-			influence: workshop.influence as InfluenceKey,
-			template: workshop.template as TemplateKey,
-			phase: workshop.phase as PhaseKey,
-			stage: workshop.stage as StageKey | null,
-			phaseEndsAt: workshop.phaseEndsAt?.toISOString() ?? null,
-			startsAt: workshop.startsAt.toISOString(),
-			anonymous: workshop.anonymous,
-			hidden: workshop.hideUntilReveal && !workshop.revealedAt,
-			votesPerPerson: workshop.votesPerPerson,
-			selfVote: workshop.selfVote,
-			contentWarning: workshop.contentWarning,
-			chatRoomId: workshop.chatRoomId,
-			votingClosed: workshop.votingClosedAt !== null
-		},
+		workshop: workshopView(workshop),
 		themes,
 		ideas: visible.map((row) =>
 			ideaView(
@@ -283,6 +264,40 @@ export async function loadBoard(
 		participants,
 		votes: progress
 	};
+}
+
+/** The session itself as everyone on its board sees it (the same for everyone). */
+export function workshopView(workshop: Workshop): BoardView['workshop'] {
+	return {
+		id: workshop.id,
+		title: workshop.title,
+		questions: workshop.questions,
+		backgroundHtml: workshop.backgroundHtml,
+		partner: workshop.partner,
+		influence: workshop.influence as InfluenceKey,
+		template: workshop.template as TemplateKey,
+		phase: workshop.phase as PhaseKey,
+		stage: workshop.stage as StageKey | null,
+		phaseEndsAt: workshop.phaseEndsAt?.toISOString() ?? null,
+		startsAt: workshop.startsAt.toISOString(),
+		anonymous: workshop.anonymous,
+		hidden: workshop.hideUntilReveal && !workshop.revealedAt,
+		votesPerPerson: workshop.votesPerPerson,
+		selfVote: workshop.selfVote,
+		contentWarning: workshop.contentWarning,
+		chatRoomId: workshop.chatRoomId,
+		votingClosed: workshop.votingClosedAt !== null
+	};
+}
+
+/**
+ * What decides which of others' ideas peers see (hidden until revealed; 1-2-4-All's stage while
+ * sharing): when it changes, everyone's board must be fetched again.
+ */
+export function visibilityOf(workshop: Workshop): string {
+	const hidden = workshop.hideUntilReveal && !workshop.revealedAt;
+	const smallBoards = workshop.template === 'one_two_four_all' && workshop.phase === 'gathering';
+	return `${hidden}:${smallBoards ? workshop.stage : 'all'}`;
 }
 
 /** The session's themes in board order. */

@@ -31,7 +31,7 @@ import { OPENING_MAX_HOURS } from '../chat/availability';
 import { announceRoomState } from '../chat/controls';
 import { NEXT_PHASES, STAGE_LABELS, STAGE_ORDER, type PhaseKey } from '../../workshops';
 import { assertFacilitator, loadWorkshop, workshopIdSchema } from './access';
-import { announceBoardChange, announceIdea, announceThemes } from './live';
+import { announceBoardChange, announceIdea, announcePhase, announceThemes } from './live';
 
 const minutes = z.coerce
 	.number({ message: 'Enter the countdown in minutes.' })
@@ -50,7 +50,7 @@ const phaseSchema = z.object({
 export async function setPhase(db: Database, lead: CurrentUser, input: unknown, now = new Date()) {
 	const data = parseOrThrow(phaseSchema, input);
 	assertFacilitator(lead);
-	const workshop = await db.transaction(async (tx) => {
+	const { before, workshop } = await db.transaction(async (tx) => {
 		const [current] = await tx
 			.select()
 			.from(workshops)
@@ -103,10 +103,10 @@ export async function setPhase(db: Database, lead: CurrentUser, input: unknown, 
 			targetId: current.id,
 			details: { from, to: data.to, minutes: countdown }
 		});
-		return updated;
+		return { before: current, workshop: updated };
 	});
 	if (workshop.chatRoomId) await announceRoomState(db, workshop.chatRoomId, now).catch(() => {});
-	announceBoardChange(workshop.id);
+	await announcePhase(db, before, workshop);
 	return workshop;
 }
 

@@ -30,16 +30,44 @@ import {
 	maySee,
 	smallGroupStage,
 	themesOf,
+	visibilityOf,
 	voteProgress,
-	voteTotals
+	voteTotals,
+	workshopView
 } from './board';
 
 const audience = (workshopId: number) => `workshop:${workshopId}` as const;
 
-/** Everyone fetches their board again: the phase, stage or what is revealed changed. */
+/** Everyone fetches their board again: what they may see changed (a stage, a reveal). */
 export function announceBoardChange(workshopId: number): void {
 	const event: ChangedEvent = { workshopId };
 	publisher().publish(audience(workshopId), WORKSHOP_EVENTS.changed, event);
+}
+
+/**
+ * The session moved to another phase. Unless that changes what people may see (ideas revealed
+ * for grouping or voting, 1-2-4-All's small boards ending), everyone is sent the session as it
+ * now is, and on closing every idea's vote total, instead of each fetching their whole board.
+ */
+export async function announcePhase(db: Database, before: Workshop, after: Workshop) {
+	if (visibilityOf(before) !== visibilityOf(after)) return announceBoardChange(after.id);
+	const event: ChangedEvent = { workshopId: after.id, workshop: workshopView(after) };
+	try {
+		if (after.votingClosedAt && !before.votingClosedAt) {
+			// Only published ideas take votes, and once voting is over every peer sees them all.
+			const published = (await ideaRows(db, after.id)).filter((r) => r.idea.status === 'published');
+			const totals = await voteTotals(
+				db,
+				after,
+				published.map((r) => r.idea.id)
+			);
+			event.totals = Object.fromEntries(totals);
+		}
+	} catch (error) {
+		log.warn({ err: error, workshopId: after.id }, 'could not count votes to announce');
+		return announceBoardChange(after.id);
+	}
+	publisher().publish(audience(after.id), WORKSHOP_EVENTS.changed, event);
 }
 
 /**
