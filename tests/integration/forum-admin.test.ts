@@ -46,7 +46,14 @@ const DAY = 86_400_000;
 const { db, account, worker } = await setUpForum('admin_t', { workerOnDuty: true });
 const admin = await account(['admin']);
 
-beforeEach(() => installPublisher({ publish() {}, disconnectUser() {}, removeFromRoom() {}, publishEach: async () => {} }));
+beforeEach(() =>
+	installPublisher({
+		publish() {},
+		disconnectUser() {},
+		removeFromRoom() {},
+		publishEach: async () => {}
+	})
+);
 afterEach(() => installPublisher(undefined));
 
 const fieldError = (error: Error, field: string) => (error as ValidationError).fieldErrors?.[field];

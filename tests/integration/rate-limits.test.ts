@@ -59,7 +59,14 @@ beforeAll(async () => {
 	).threadId;
 });
 
-beforeEach(() => installPublisher({ publish() {}, disconnectUser() {}, removeFromRoom() {}, publishEach: async () => {} }));
+beforeEach(() =>
+	installPublisher({
+		publish() {},
+		disconnectUser() {},
+		removeFromRoom() {},
+		publishEach: async () => {}
+	})
+);
 afterEach(() => installPublisher(undefined));
 
 function written(outcome: PostOutcome) {
