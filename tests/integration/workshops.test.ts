@@ -273,7 +273,7 @@ describe('what each person sees', () => {
 		expect(after).toContain('A clinic on the bus route');
 	});
 
-	it('1-2-4-All: alone, then pairs and fours from who is there, each with its own small board', async () => {
+	it('1-2-4-All: alone, then pairs and fours from who is there, each sharing its people’s ideas on its own small board', async () => {
 		const workshop = await running({ template: 'one_two_four_all' });
 		expect(workshop.stage).toBe('alone');
 		const people = [await account(), await account(), await account(), await account()];
@@ -290,7 +290,9 @@ describe('what each person sees', () => {
 			(p) => p.id !== people[0].id && myPair.members.includes(p.username)
 		)!;
 		const stranger = people.find((p) => !myPair.members.includes(p.username))!;
+		// The pair shares what each thought alone, and what they add together; nobody else sees it.
 		expect((await loadBoard(db, partner, inPairs)).ideas.map((i) => i.body)).toEqual([
+			'Thinking alone',
 			'Said in my pair'
 		]);
 		expect((await loadBoard(db, stranger, inPairs)).ideas).toEqual([]);

@@ -59,11 +59,11 @@ export async function currentGroup(db: Database, workshop: Workshop, userId: num
 }
 
 /** Which ideas of others a peer may see now. */
-function peersSee(workshop: Workshop, groupId: number | null) {
+function peersSee(workshop: Workshop, group: readonly number[] | null) {
 	if (workshop.hideUntilReveal && !workshop.revealedAt) return 'own' as const;
 	if (workshop.template === 'one_two_four_all' && workshop.phase === 'gathering') {
 		if (workshop.stage === 'alone' || workshop.stage === null) return 'own' as const;
-		if (workshop.stage !== 'all') return groupId === null ? ('own' as const) : groupId;
+		if (workshop.stage !== 'all') return group === null ? ('own' as const) : ('group' as const);
 	}
 	return 'all' as const;
 }
@@ -72,8 +72,8 @@ function peersSee(workshop: Workshop, groupId: number | null) {
 export interface Viewer {
 	id: number;
 	staff: boolean;
-	/** Their 1-2-4-All pair or four now, if any. */
-	groupId: number | null;
+	/** Who is in their 1-2-4-All pair or four now (them included), if any. */
+	group: readonly number[] | null;
 }
 
 export interface IdeaRow {
@@ -92,9 +92,10 @@ export function maySee(workshop: Workshop, viewer: Viewer, idea: WorkshopIdea): 
 	if (idea.mergedIntoId !== null || idea.status === 'deleted') return false;
 	if (viewer.staff || idea.authorId === viewer.id) return true;
 	if (idea.status !== 'published') return false;
-	const scope = peersSee(workshop, viewer.groupId);
+	const scope = peersSee(workshop, viewer.group);
 	if (scope === 'own') return false;
-	if (typeof scope === 'number') return idea.groupId === scope;
+	// A pair or four shares what its people thought, alone and together.
+	if (scope === 'group') return idea.authorId !== null && viewer.group!.includes(idea.authorId);
 	return true;
 }
 
@@ -211,7 +212,7 @@ export async function loadBoard(
 	workshop: Workshop
 ): Promise<BoardView> {
 	const group = await currentGroup(db, workshop, user.id);
-	const viewer: Viewer = { id: user.id, staff: isStaff(user), groupId: group?.id ?? null };
+	const viewer: Viewer = { id: user.id, staff: isStaff(user), group: group?.memberIds ?? null };
 	const visible = (await ideaRows(db, workshop.id)).filter((row) =>
 		maySee(workshop, viewer, row.idea)
 	);

@@ -92,7 +92,7 @@ export async function announceIdea(
 		]);
 		const gone: IdeaGoneEvent = { workshopId, ideaId };
 		await publisher().publishEach(audience(workshopId), (user) => {
-			const viewer = { id: user.id, staff: isStaff(user), groupId: groupOf.get(user.id) ?? null };
+			const viewer = { id: user.id, staff: isStaff(user), group: groupOf.get(user.id) ?? null };
 			if (maySee(workshop, viewer, row.idea)) {
 				const event: IdeaEvent = {
 					workshopId,
@@ -109,15 +109,16 @@ export async function announceIdea(
 }
 
 /** Who is in which pair or four right now (1-2-4-All while sharing in small groups). */
-async function groupsNow(db: Database, workshop: Workshop): Promise<Map<number, number>> {
-	const groupOf = new Map<number, number>();
+async function groupsNow(db: Database, workshop: Workshop): Promise<Map<number, number[]>> {
+	const groupOf = new Map<number, number[]>();
 	const stage = smallGroupStage(workshop);
 	if (!stage) return groupOf;
 	const groups = await db
-		.select({ id: workshopGroups.id, memberIds: workshopGroups.memberIds })
+		.select({ memberIds: workshopGroups.memberIds })
 		.from(workshopGroups)
 		.where(and(eq(workshopGroups.workshopId, workshop.id), eq(workshopGroups.stage, stage)));
-	for (const group of groups) for (const member of group.memberIds) groupOf.set(member, group.id);
+	for (const { memberIds } of groups)
+		for (const member of memberIds) groupOf.set(member, memberIds);
 	return groupOf;
 }
 
