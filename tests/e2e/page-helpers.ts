@@ -1,6 +1,6 @@
 /** What end-to-end tests do on many pages: check WCAG 2.2 AA, find the main navigation, wait for live updates, open a second signed-in browser. */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { signIn, waitForHydrationAfterLoads, type Account } from './fixtures';
 
 export const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -20,12 +20,20 @@ export async function waitUntilLive(page: Page) {
 	await expect(mainNav(page).getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
 }
 
-/** Another person, signed in in a browser of their own. */
+/** A phone-sized screen, as most young people use Together. */
+export const PHONE: BrowserContextOptions = {
+	viewport: { width: 390, height: 844 },
+	isMobile: true,
+	hasTouch: true
+};
+
+/** Another person, signed in in a browser of their own (on a phone with `PHONE`). */
 export async function signedInPage(
 	browser: Browser,
-	account: Pick<Account, 'username' | 'password'>
+	account: Pick<Account, 'username' | 'password'>,
+	options: BrowserContextOptions = {}
 ): Promise<Page> {
-	const context = await browser.newContext();
+	const context = await browser.newContext(options);
 	const page = await context.newPage();
 	waitForHydrationAfterLoads(page);
 	await signIn(page, account);
