@@ -62,7 +62,7 @@ test('a lead runs 1-2-4-All with four young people on phones, then downloads the
 
 	// 1: alone. Each writes an idea; nobody else sees it.
 	for (const [i, phone] of phones.entries()) {
-		await expect(phone.getByText('On your own', { exact: true })).toBeVisible();
+		await expect(phone.getByText(/· On your own/)).toBeVisible();
 		await phone.getByLabel('Your idea').fill(ideaOf(i));
 		await phone.getByRole('button', { name: 'Add idea' }).click();
 		await expect(board(phone).getByText(ideaOf(i))).toBeVisible();
@@ -74,7 +74,7 @@ test('a lead runs 1-2-4-All with four young people on phones, then downloads the
 	for (const stage of ['In pairs', 'In fours']) {
 		await page.getByRole('button', { name: `Next stage: ${stage}` }).click();
 		for (const phone of phones) {
-			await expect(phone.getByText(stage, { exact: true })).toBeVisible();
+			await expect(phone.getByText(new RegExp(`· ${stage}`))).toBeVisible();
 			const group = await myGroup(phone);
 			expect(group).toHaveLength(stage === 'In pairs' ? 2 : 4);
 			for (const [i, person] of people.entries()) {
