@@ -17,7 +17,8 @@ export const QUEUE_KINDS = [
 	'reported',
 	'users',
 	'held_messages',
-	'reported_messages'
+	'reported_messages',
+	'held_ideas'
 ] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];
 export const QUEUE_KIND_LABELS: Record<QueueKind, string> = {
@@ -26,7 +27,8 @@ export const QUEUE_KIND_LABELS: Record<QueueKind, string> = {
 	reported: 'Reported posts',
 	users: 'Reported members',
 	held_messages: 'Held chat messages',
-	reported_messages: 'Reported chat messages'
+	reported_messages: 'Reported chat messages',
+	held_ideas: 'Held idea-session ideas and comments'
 };
 
 /** How many items wait, by kind: the staff header shows the total. */
@@ -36,6 +38,8 @@ export interface QueueCounts {
 	reportedUsers: number;
 	heldMessages: number;
 	reportedMessages: number;
+	/** Idea-session ideas and comments screening held. */
+	heldIdeas: number;
 	total: number;
 }
 
@@ -54,6 +58,8 @@ export function countOfKind(counts: QueueCounts, kind: QueueKind): number {
 			return counts.heldMessages;
 		case 'reported_messages':
 			return counts.reportedMessages;
+		case 'held_ideas':
+			return counts.heldIdeas;
 	}
 }
 

@@ -87,10 +87,22 @@ export interface IdeaView {
 	/** Null for peers when the session is anonymous; "You" is decided by `own`. */
 	author: { id: number; name: string; staff: boolean } | null;
 	own: boolean;
-	comments: { id: number; body: string; author: string | null; own: boolean; held: boolean }[];
+	/** Why it is hidden: only for its author and staff (peers never see a hidden idea). */
+	hiddenReason: string | null;
+	comments: CommentView[];
 	/** Totals only once voting has closed. */
 	votes: number | null;
 	createdAt: string;
+}
+
+export interface CommentView {
+	id: number;
+	body: string;
+	author: string | null;
+	own: boolean;
+	/** Held and hidden comments reach only their author and staff. */
+	status: 'published' | 'held' | 'hidden';
+	hiddenReason: string | null;
 }
 
 export interface BoardView {
@@ -121,6 +133,8 @@ export interface BoardView {
 	/** My 1-2-4-All group now (pairs or fours), if any: who is in it. */
 	myGroup: { id: number; members: string[] } | null;
 	facilitator: boolean;
+	/** May approve or keep hidden what screening held (youth workers, safeguarding leads). */
+	reviewer: boolean;
 	participants: number;
 	votes: VoteProgress;
 }
@@ -168,8 +182,18 @@ export const WORKSHOP_REQUESTS = {
 	move: 'workshop:move',
 	merge: 'workshop:merge',
 	hide: 'workshop:hide',
+	review: 'workshop:review',
 	checkIn: 'workshop:check-in'
 } as const;
+
+/**
+ * What a youth worker decides about an idea or comment screening held: approve (everyone sees
+ * it), keep it hidden (its author and staff still see it, with the reason) or remove it.
+ */
+export const REVIEW_DECISIONS = ['approve', 'hide', 'remove'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+/** The longest reason a youth worker gives for keeping something hidden or removing it. */
+export const REVIEW_REASON_MAX = 300;
 
 /**
  * The session changed. With `workshop`, that is all that changed for anyone (and, as voting

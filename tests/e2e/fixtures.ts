@@ -5,9 +5,10 @@
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { openDatabase, type Database, type OpenDatabase } from '../../src/lib/server/db/client';
 import { createAccount, OPERATOR } from '../../src/lib/server/accounts/manage';
-import type { Role } from '../../src/lib/server/db/schema';
+import { users, type Role } from '../../src/lib/server/db/schema';
 import {
 	announceAlert,
 	raiseAlert,
@@ -86,6 +87,18 @@ export const test = base.extend<
 });
 
 export { expect };
+
+/**
+ * An account that joined a month ago: rate limits and first-post holds treat newer members as
+ * new, which tests about something else should not run into.
+ */
+export async function established(db: Database, account: Account): Promise<Account> {
+	await db
+		.update(users)
+		.set({ createdAt: new Date(Date.now() - 30 * 86_400_000) })
+		.where(eq(users.id, account.id));
+	return account;
+}
 
 export async function signIn(
 	page: Page,

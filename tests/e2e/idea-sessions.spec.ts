@@ -4,20 +4,9 @@
  * reload), the lead groups them into a theme, everyone votes, the lead closes voting and the
  * totals appear; the lead downloads the results. Every page passes WCAG 2.2 AA.
  */
-import { eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
-import { test, expect, signIn, type Account } from './fixtures';
+import { test, expect, established, signIn } from './fixtures';
 import { signedInPage, violations, waitUntilLive } from './page-helpers';
-import type { Database } from '../../src/lib/server/db';
-import { users } from '../../src/lib/server/db/schema';
-
-async function established(db: Database, account: Account) {
-	await db
-		.update(users)
-		.set({ createdAt: new Date(Date.now() - 30 * 86_400_000) })
-		.where(eq(users.id, account.id));
-	return account;
-}
 
 const board = (page: Page) => page.getByRole('region', { name: 'Board' });
 

@@ -145,6 +145,7 @@ describe('the review queue', () => {
 			reportedUsers: 1,
 			heldMessages: 0,
 			reportedMessages: 0,
+			heldIdeas: 0,
 			total: 3
 		});
 		expect(await queueCounts(db)).toEqual(queue.counts);

@@ -10,6 +10,8 @@ import { claimItem, releaseOwnClaim } from '$lib/server/moderation/claims';
 import { dismissUserReports } from '$lib/server/moderation/reported-users';
 import { keepReportedMessage, removeQueuedMessage } from '$lib/server/moderation/chat-messages';
 import { approveHeldMessage } from '$lib/server/chat/controls';
+import { reviewContribution } from '$lib/server/workshops/review';
+import type { ReviewDecision } from '$lib/workshops';
 import { loadReviewQueue, parseQueueQuery } from '$lib/server/moderation/queue';
 import { can } from '$lib/server/policy';
 import { formatDate, formatDateTime } from '$lib/format';
@@ -116,6 +118,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 						html: item.message.html
 					}
 				: null,
+			idea: item.idea,
 			conversation: item.conversation.map((m) => ({
 				id: m.id,
 				author: m.authorName ?? 'Former member',
@@ -184,7 +187,36 @@ function messageAction(
 	};
 }
 
+/**
+ * A decision about a held idea-session idea or comment: the session and item ids from the form,
+ * the rest (may this person, is it this session's, is it still held) decided by the service.
+ */
+function reviewAction(decision: ReviewDecision, name: string) {
+	return async ({ locals, url, request }: RequestEvent) => {
+		const me = requireCapability(locals, url, 'moderation.act');
+		const data = await request.formData();
+		const workshopId = parseId(text(data, 'workshopId'));
+		const ideaId = parseId(text(data, 'ideaId'));
+		const commentId = parseId(text(data, 'commentId'));
+		if (workshopId === null || (ideaId === null && commentId === null)) return fail(404, NO_ITEM);
+		try {
+			await reviewContribution(await database(), me, {
+				workshopId,
+				...(commentId !== null ? { commentId } : { ideaId: ideaId! }),
+				decision,
+				reason: text(data, 'reason')
+			});
+			return { done: `idea-${decision}` as const, key: text(data, 'key') };
+		} catch (e) {
+			return failFromError(e, { ...formValues(data), form: name });
+		}
+	};
+}
+
 export const actions: Actions = {
+	approveIdea: reviewAction('approve', 'approveIdea'),
+	hideIdea: reviewAction('hide', 'hideIdea'),
+	removeIdea: reviewAction('remove', 'removeIdea'),
 	approveMessage: messageAction(
 		'approveMessage',
 		(db, me, messageId) => approveHeldMessage(db, me, messageId),

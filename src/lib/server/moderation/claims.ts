@@ -1,7 +1,6 @@
 /**
- * "I'll take this": a youth worker claims a queue item (a post, a chat message, or a reported
- * member) so two
- * workers don't act on the same one. Others see who is looking at it, and their actions on it are
+ * "I'll take this": a youth worker claims a queue item (a post, a chat message, an idea-session
+ * idea or comment, or a reported member) so two workers don't act on the same one. Others see who is looking at it, and their actions on it are
  * refused until they take it over (audited). A claim lapses after CLAIM_MINUTES; acting on the
  * item releases it. Claims live in PostgreSQL, so they hold across instances.
  */
@@ -15,6 +14,8 @@ import {
 	forumPosts,
 	moderationClaims,
 	users,
+	workshopComments,
+	workshopIdeas,
 	CLAIM_KINDS,
 	type ClaimKind
 } from '../db/schema';
@@ -47,8 +48,26 @@ export const claimSchema = z.object({
 const CLAIM_TARGET_TYPES: Record<ClaimKind, string> = {
 	post: 'forum_post',
 	user: 'user',
-	message: 'chat_message'
+	message: 'chat_message',
+	idea: 'workshop_idea',
+	idea_comment: 'workshop_comment'
 };
+
+/** Whether the claimed thing exists at all (one count on its own table). */
+function itemExists(db: Database, kind: ClaimKind, itemId: number): Promise<number> {
+	switch (kind) {
+		case 'post':
+			return db.$count(forumPosts, eq(forumPosts.id, itemId));
+		case 'message':
+			return db.$count(chatMessages, eq(chatMessages.id, itemId));
+		case 'idea':
+			return db.$count(workshopIdeas, eq(workshopIdeas.id, itemId));
+		case 'idea_comment':
+			return db.$count(workshopComments, eq(workshopComments.id, itemId));
+		case 'user':
+			return db.$count(users, eq(users.id, itemId));
+	}
+}
 
 /** Claims made before this moment have lapsed. */
 export function claimCutoff(now = new Date()): Date {
@@ -99,12 +118,7 @@ export async function claimItem(
 ): Promise<void> {
 	const { kind, itemId, takeOver } = parseOrThrow(claimSchema, input);
 	authorise(actor, 'moderation.act', 'Only youth workers can take items from the review queue.');
-	const exists =
-		kind === 'post'
-			? await db.$count(forumPosts, eq(forumPosts.id, itemId))
-			: kind === 'message'
-				? await db.$count(chatMessages, eq(chatMessages.id, itemId))
-				: await db.$count(users, eq(users.id, itemId));
+	const exists = await itemExists(db, kind, itemId);
 	if (!exists) throw new NotFoundError('That is no longer in the queue. Reload the page.');
 	await db.transaction(async (tx) => {
 		const [before] = await tx

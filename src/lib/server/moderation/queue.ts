@@ -2,12 +2,12 @@
  * The review queue at /mod: one list of everything waiting for a youth worker. Held posts (new
  * member, risk, watched word, personal information), reported posts (reasons with counts),
  * reported members, held chat messages and reported chat messages (with the conversation the
- * reporter saw), each with its reason, the screening result, its author's recent history,
+ * reporter saw), held idea-session ideas and comments (with the session, and a comment's idea), each with its reason, the screening result, its author's recent history,
  * the staff notes on them, and who (if anyone) is looking at it. Oldest first, or highest risk
  * first (imminent > high > concern > none, then most reports, then oldest). A fixed number of
  * queries however long the queue is.
  */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../accounts/current-user';
 import type { Database } from '../db';
 import {
@@ -19,6 +19,9 @@ import {
 	forumReports,
 	forumThreads,
 	users,
+	workshopComments,
+	workshopIdeas,
+	workshops,
 	type ContentStatus,
 	type MessageStatus,
 	type ReportedContextMessage,
@@ -39,7 +42,13 @@ import {
 
 export type RiskLevel = 'none' | 'concern' | 'high' | 'imminent';
 export type QueueItemKind =
-	'held' | 'reported_post' | 'reported_user' | 'held_message' | 'reported_message';
+	| 'held'
+	| 'reported_post'
+	| 'reported_user'
+	| 'held_message'
+	| 'reported_message'
+	| 'held_idea'
+	| 'held_comment';
 
 export interface QueuePost {
 	id: number;
@@ -68,6 +77,16 @@ export interface QueueMessage {
 	createdAt: Date;
 }
 
+/** An idea-session idea, or a comment on one, that screening held (plain text, never HTML). */
+export interface QueueIdea {
+	workshopId: number;
+	workshopTitle: string;
+	ideaId: number;
+	ideaBody: string;
+	/** For a held comment: the comment (the idea is what it answers). */
+	comment: { id: number; body: string } | null;
+}
+
 export interface QueueItem {
 	/** Unique in the queue: "post-12", "user-5", "message-40". */
 	key: string;
@@ -84,6 +103,7 @@ export interface QueueItem {
 	reporterNotes: string[];
 	post: QueuePost | null;
 	message: QueueMessage | null;
+	idea: QueueIdea | null;
 	/** For a reported message: the conversation up to it, as the first reporter saw it. */
 	conversation: ReportedContextMessage[];
 	/** For a reported member: the posts their reporters pointed at. */
@@ -185,6 +205,7 @@ async function heldItems(db: Database): Promise<QueueItem[]> {
 		reporterNotes: [],
 		post: toQueuePost(r),
 		message: null,
+		idea: null,
 		conversation: [],
 		contextPosts: [],
 		memberId: r.authorId,
@@ -240,6 +261,7 @@ async function reportedPostItems(db: Database): Promise<QueueItem[]> {
 			reporterNotes: group.notes,
 			post: toQueuePost(r),
 			message: null,
+			idea: null,
 			conversation: [],
 			contextPosts: [],
 			memberId: r.authorId,
@@ -263,6 +285,7 @@ async function reportedUserItems(db: Database, actor: CurrentUser): Promise<Queu
 		reporterNotes: r.notes,
 		post: null,
 		message: null,
+		idea: null,
 		conversation: [],
 		contextPosts: r.contextPosts,
 		memberId: r.userId,
@@ -326,6 +349,7 @@ async function heldMessageItems(db: Database): Promise<QueueItem[]> {
 		reporterNotes: [],
 		post: null,
 		message: toQueueMessage(r),
+		idea: null,
 		conversation: [],
 		contextPosts: [],
 		memberId: r.authorId,
@@ -367,6 +391,7 @@ async function reportedMessageItems(db: Database): Promise<QueueItem[]> {
 				reporterNotes: [],
 				post: null,
 				message: toQueueMessage(r),
+				idea: null,
 				conversation: r.context,
 				contextPosts: [],
 				memberId: r.authorId,
@@ -385,6 +410,118 @@ async function reportedMessageItems(db: Database): Promise<QueueItem[]> {
 	return [...items.values()];
 }
 
+/** What held idea and comment items share: the screening result and who wrote it. */
+function heldContribution(
+	r: {
+		createdAt: Date;
+		riskLevel: RiskLevel;
+		reasons: string[];
+		authorId: number | null;
+		authorName: string | null;
+	},
+	key: string,
+	kind: 'held_idea' | 'held_comment',
+	claimRef: ClaimRef,
+	idea: QueueIdea
+): QueueItem {
+	return {
+		key,
+		kind,
+		claimRef,
+		waitingSince: r.createdAt,
+		risk: r.riskLevel,
+		reportCount: 0,
+		heldReasons: r.reasons,
+		reportReasons: [],
+		reporterNotes: [],
+		post: null,
+		message: null,
+		idea,
+		conversation: [],
+		contextPosts: [],
+		memberId: r.authorId,
+		memberName: r.authorName ?? FORMER_MEMBER,
+		claim: null
+	};
+}
+
+/** Idea-session ideas screening held: only their author and staff see them until decided. */
+async function heldIdeaItems(db: Database): Promise<QueueItem[]> {
+	const rows = await db
+		.select({
+			id: workshopIdeas.id,
+			body: workshopIdeas.body,
+			workshopId: workshops.id,
+			workshopTitle: workshops.title,
+			createdAt: workshopIdeas.createdAt,
+			riskLevel: workshopIdeas.riskLevel,
+			reasons: workshopIdeas.screeningReasons,
+			authorId: workshopIdeas.authorId,
+			authorName: users.username
+		})
+		.from(workshopIdeas)
+		.innerJoin(workshops, eq(workshops.id, workshopIdeas.workshopId))
+		.leftJoin(users, eq(users.id, workshopIdeas.authorId))
+		.where(eq(workshopIdeas.status, 'held'))
+		.orderBy(asc(workshopIdeas.createdAt), asc(workshopIdeas.id))
+		.limit(QUEUE_LIMIT);
+	return rows.map((r) =>
+		heldContribution(
+			r,
+			`idea-${r.id}`,
+			'held_idea',
+			{ kind: 'idea', itemId: r.id },
+			{
+				workshopId: r.workshopId,
+				workshopTitle: r.workshopTitle,
+				ideaId: r.id,
+				ideaBody: r.body,
+				comment: null
+			}
+		)
+	);
+}
+
+/** Held comments on ideas still in their session (a removed idea's comments go with it). */
+async function heldCommentItems(db: Database): Promise<QueueItem[]> {
+	const rows = await db
+		.select({
+			id: workshopComments.id,
+			body: workshopComments.body,
+			ideaId: workshopIdeas.id,
+			ideaBody: workshopIdeas.body,
+			workshopId: workshops.id,
+			workshopTitle: workshops.title,
+			createdAt: workshopComments.createdAt,
+			riskLevel: workshopComments.riskLevel,
+			reasons: workshopComments.screeningReasons,
+			authorId: workshopComments.authorId,
+			authorName: users.username
+		})
+		.from(workshopComments)
+		.innerJoin(workshopIdeas, eq(workshopIdeas.id, workshopComments.ideaId))
+		.innerJoin(workshops, eq(workshops.id, workshopIdeas.workshopId))
+		.leftJoin(users, eq(users.id, workshopComments.authorId))
+		.where(and(eq(workshopComments.status, 'held'), ne(workshopIdeas.status, 'deleted')))
+		.orderBy(asc(workshopComments.createdAt), asc(workshopComments.id))
+		.limit(QUEUE_LIMIT);
+	return rows.map((r) =>
+		heldContribution(
+			r,
+			`comment-${r.id}`,
+			'held_comment',
+			{ kind: 'idea_comment', itemId: r.id },
+			{
+				workshopId: r.workshopId,
+				workshopTitle: r.workshopTitle,
+				ideaId: r.ideaId,
+				ideaBody: r.ideaBody,
+				comment: { id: r.id, body: r.body }
+			}
+		)
+	);
+}
+
 function byOldest(a: QueueItem, b: QueueItem): number {
 	return a.waitingSince.getTime() - b.waitingSince.getTime() || a.key.localeCompare(b.key);
 }
@@ -400,47 +537,56 @@ export async function loadReviewQueue(
 	now = new Date()
 ): Promise<ReviewQueue> {
 	authorise(actor, 'moderation.review', 'Only youth workers can see the review queue.');
-	const [held, reportedPosts, reportedUsers, heldMessages, reportedMessages] = await Promise.all([
-		heldItems(db),
-		reportedPostItems(db),
-		reportedUserItems(db, actor),
-		heldMessageItems(db),
-		reportedMessageItems(db)
-	]);
+	const [held, reportedPosts, reportedUsers, heldMessages, reportedMessages, ideas, comments] =
+		await Promise.all([
+			heldItems(db),
+			reportedPostItems(db),
+			reportedUserItems(db, actor),
+			heldMessageItems(db),
+			reportedMessageItems(db),
+			heldIdeaItems(db),
+			heldCommentItems(db)
+		]);
+	const heldIdeas = [...ideas, ...comments];
 	const byKind: Record<Exclude<QueueKind, 'all'>, QueueItem[]> = {
 		held,
 		reported: reportedPosts,
 		users: reportedUsers,
 		held_messages: heldMessages,
-		reported_messages: reportedMessages
+		reported_messages: reportedMessages,
+		held_ideas: heldIdeas
 	};
-	const counts: QueueCounts = {
+	const counts = totalled({
 		held: held.length,
 		reportedPosts: reportedPosts.length,
 		reportedUsers: reportedUsers.length,
 		heldMessages: heldMessages.length,
 		reportedMessages: reportedMessages.length,
-		total:
-			held.length +
-			reportedPosts.length +
-			reportedUsers.length +
-			heldMessages.length +
-			reportedMessages.length
-	};
+		heldIdeas: heldIdeas.length
+	});
 	const chosen = query.kind === 'all' ? Object.values(byKind).flat() : byKind[query.kind];
 	const items = chosen.sort(query.sort === 'risk' ? byRisk : byOldest);
 
 	const memberIds = items.map((i) => i.memberId).filter((id): id is number => id !== null);
 	const idsOf = (kind: ClaimRef['kind']) =>
 		items.filter((i) => i.claimRef.kind === kind).map((i) => i.claimRef.itemId);
-	const [postClaims, userClaims, messageClaims, members, notes] = await Promise.all([
-		liveClaims(db, 'post', idsOf('post'), now),
-		liveClaims(db, 'user', idsOf('user'), now),
-		liveClaims(db, 'message', idsOf('message'), now),
-		memberSummaries(db, actor, memberIds, { now }),
-		staffNotesFor(db, actor, memberIds, 5)
-	]);
-	const claims = { post: postClaims, user: userClaims, message: messageClaims };
+	const [postClaims, userClaims, messageClaims, ideaClaims, commentClaims, members, notes] =
+		await Promise.all([
+			liveClaims(db, 'post', idsOf('post'), now),
+			liveClaims(db, 'user', idsOf('user'), now),
+			liveClaims(db, 'message', idsOf('message'), now),
+			liveClaims(db, 'idea', idsOf('idea'), now),
+			liveClaims(db, 'idea_comment', idsOf('idea_comment'), now),
+			memberSummaries(db, actor, memberIds, { now }),
+			staffNotesFor(db, actor, memberIds, 5)
+		]);
+	const claims = {
+		post: postClaims,
+		user: userClaims,
+		message: messageClaims,
+		idea: ideaClaims,
+		idea_comment: commentClaims
+	};
 	for (const item of items)
 		item.claim = claims[item.claimRef.kind].get(item.claimRef.itemId) ?? null;
 	return { sort: query.sort, kind: query.kind, items, members, notes, counts };
@@ -465,20 +611,25 @@ export async function queueCounts(db: Database): Promise<QueueCounts> {
 				select count(distinct r.message_id)::int from chat_reports r
 				join chat_messages m on m.id = r.message_id
 				where r.reviewed_at is null and m.status = 'published'
+			)`,
+			heldIdeas: sql<number>`(
+				(select count(*)::int from workshop_ideas where status = 'held') +
+				(select count(*)::int from workshop_comments c
+					join workshop_ideas i on i.id = c.idea_id
+					where c.status = 'held' and i.status <> 'deleted')
 			)`
 		})
 		.from(sql`(select 1) as one`);
-	const held = Number(row?.held ?? 0);
-	const reportedPosts = Number(row?.reportedPosts ?? 0);
-	const reportedUsers = Number(row?.reportedUsers ?? 0);
-	const heldMessages = Number(row?.heldMessages ?? 0);
-	const reportedMessages = Number(row?.reportedMessages ?? 0);
-	return {
-		held,
-		reportedPosts,
-		reportedUsers,
-		heldMessages,
-		reportedMessages,
-		total: held + reportedPosts + reportedUsers + heldMessages + reportedMessages
-	};
+	return totalled({
+		held: Number(row?.held ?? 0),
+		reportedPosts: Number(row?.reportedPosts ?? 0),
+		reportedUsers: Number(row?.reportedUsers ?? 0),
+		heldMessages: Number(row?.heldMessages ?? 0),
+		reportedMessages: Number(row?.reportedMessages ?? 0),
+		heldIdeas: Number(row?.heldIdeas ?? 0)
+	});
+}
+
+function totalled(counts: Omit<QueueCounts, 'total'>): QueueCounts {
+	return { ...counts, total: Object.values(counts).reduce((sum, n) => sum + n, 0) };
 }

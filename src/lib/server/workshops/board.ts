@@ -4,7 +4,8 @@
  * anonymous session peers never receive who wrote what (not even an id; staff always see it);
  * with "hide until revealed", peers see only their own ideas until the facilitator reveals them;
  * in 1-2-4-All, pairs and fours see their own small board until the whole group shares. Vote
- * totals appear once voting has closed.
+ * totals appear once voting has closed. Removed comments reach nobody; why something was kept
+ * hidden reaches only its author and staff.
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../accounts/current-user';
@@ -22,10 +23,11 @@ import {
 	type WorkshopIdea
 } from '../db/schema';
 import type { Role } from '../db/schema/users';
-import { isStaff, STAFF_ROLES } from '../policy';
+import { can, isStaff, STAFF_ROLES } from '../policy';
 import type {
 	BoardView,
 	ColumnKey,
+	CommentView,
 	IdeaView,
 	InfluenceKey,
 	PhaseKey,
@@ -129,17 +131,20 @@ export function ideaView(
 					}
 				: null,
 		own,
+		hiddenReason: idea.status === 'hidden' ? idea.hiddenReason : null,
 		comments: comments
 			.filter(
 				({ comment }) =>
-					viewer.staff || comment.status === 'published' || comment.authorId === viewer.id
+					comment.status !== 'deleted' &&
+					(viewer.staff || comment.status === 'published' || comment.authorId === viewer.id)
 			)
 			.map(({ comment, authorName }) => ({
 				id: comment.id,
 				body: comment.body,
 				author: showAuthors ? (authorName ?? 'Former member') : null,
 				own: comment.authorId === viewer.id,
-				held: comment.status !== 'published'
+				status: comment.status as CommentView['status'],
+				hiddenReason: comment.status === 'hidden' ? comment.hiddenReason : null
 			})),
 		votes: workshop.votingClosedAt !== null ? (votes ?? 0) : null,
 		createdAt: idea.createdAt.toISOString()
@@ -262,6 +267,7 @@ export async function loadBoard(
 		myVotes: mine.map((v) => v.ideaId),
 		myGroup: group ? { id: group.id, members: groupNames.map((g) => g.username) } : null,
 		facilitator: isFacilitator(user),
+		reviewer: can(user, 'moderation.act'),
 		participants,
 		votes: progress
 	};

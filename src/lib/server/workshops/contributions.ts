@@ -4,7 +4,8 @@
  * edits and deletions of their own ideas while gathering, and short comments on any idea they can
  * see. Each is screened like every other write: held ones reach only their author and staff (with
  * the crisis panel for the author and an alert for on-duty staff when there is risk), refused ones
- * are not stored. After commit, everyone on the board is sent the idea as they may see it.
+ * are not stored, and held ones wait in the review queue (review.ts). After commit, everyone on the
+ * board is sent the idea as they may see it, and staff hear when what waits for review changed.
  */
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -24,6 +25,8 @@ import { COMMENT_MAX, IDEA_MAX } from '../../workshops';
 import { workshopFor, workshopIdSchema } from './access';
 import { currentGroup } from './board';
 import { announceIdea } from './live';
+import { publisher } from '../realtime/publisher';
+import { FORUM_EVENTS } from '../../forum';
 
 const text = (max: number, empty: string, noun: string) =>
 	z
@@ -97,7 +100,11 @@ export async function addIdea(
 			}
 		);
 	});
-	return afterWrite(db, workshop, decision, written, status, { ideaId: written.id, added: true });
+	return afterWrite(db, workshop, decision, written, status, {
+		ideaId: written.id,
+		added: true,
+		queueChanged: status === 'held'
+	});
 }
 
 const editSchema = z.object({
@@ -153,7 +160,10 @@ export async function editIdea(
 			}
 		);
 	});
-	return afterWrite(db, workshop, decision, written, status, { ideaId: idea.id });
+	return afterWrite(db, workshop, decision, written, status, {
+		ideaId: idea.id,
+		queueChanged: status === 'held' || idea.status === 'held'
+	});
 }
 
 export async function deleteIdea(db: Database, author: CurrentUser, input: unknown): Promise<void> {
@@ -171,6 +181,7 @@ export async function deleteIdea(db: Database, author: CurrentUser, input: unkno
 		});
 	});
 	await announceIdea(db, workshop.id, idea.id);
+	if (idea.status === 'held') publisher().publish('staff', FORUM_EVENTS.queueChanged, {});
 }
 
 const commentSchema = z.object({
@@ -221,7 +232,10 @@ export async function addComment(
 			}
 		);
 	});
-	return afterWrite(db, workshop, decision, written, status, { ideaId: idea.id });
+	return afterWrite(db, workshop, decision, written, status, {
+		ideaId: idea.id,
+		queueChanged: status === 'held'
+	});
 }
 
 /**
@@ -289,13 +303,15 @@ async function afterWrite(
 	decision: ScreeningDecision,
 	written: { id: number; alert: Awaited<ReturnType<typeof alertFor>> },
 	status: 'published' | 'held',
-	changed: { ideaId: number; added?: boolean }
+	changed: { ideaId: number; added?: boolean; queueChanged: boolean }
 ): Promise<WriteOutcome> {
 	if (written.alert)
 		await announceAlert(db, written.alert).catch((error) =>
 			log.error({ err: error, alertId: written.alert?.alertId }, 'could not announce alert')
 		);
 	await announceIdea(db, workshop.id, changed.ideaId, { added: changed.added });
+	// Staff headers recount what waits for review (held now, or no longer).
+	if (changed.queueChanged) publisher().publish('staff', FORUM_EVENTS.queueChanged, {});
 	return {
 		id: written.id,
 		status,

@@ -1,8 +1,8 @@
 /**
- * Idea sessions over the socket (docs/realtime.md): joining puts a connection in
- * `workshop:<id>`, whose only event is "the board changed" (content-free: each browser then asks
- * for the board as it may see it). Every request is a thin adapter over the workshop services and
- * answers `{ ok, ... }` or `{ ok: false, error }`.
+ * Idea sessions over the socket (docs/realtime.md, docs/idea-sessions.md): joining puts a
+ * connection in `workshop:<id>`, where ideas arrive one at a time as that person may see them
+ * (live.ts). Every request, a youth worker's review of a held idea included, is a thin adapter
+ * over the workshop services and answers `{ ok, ... }` or `{ ok: false, error }`.
  */
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -27,6 +27,7 @@ import {
 	setPhase
 } from './facilitation';
 import { castVote, withdrawVote } from './votes';
+import { reviewContribution } from './review';
 
 const joinSchema = z.object({
 	workshopId: workshopIdSchema,
@@ -64,6 +65,7 @@ export function registerWorkshopSocketHandlers(socket: TogetherSocket): void {
 		[WORKSHOP_REQUESTS.addIdea]: addIdea,
 		[WORKSHOP_REQUESTS.editIdea]: editIdea,
 		[WORKSHOP_REQUESTS.comment]: addComment,
+		[WORKSHOP_REQUESTS.review]: reviewContribution,
 		[WORKSHOP_REQUESTS.checkIn]: askForCheckIn
 	} as const;
 	for (const [event, action] of Object.entries(actions))

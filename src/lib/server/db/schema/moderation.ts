@@ -112,7 +112,7 @@ export const staffNotes = pgTable(
 	]
 );
 
-export const CLAIM_KINDS = ['post', 'user', 'message'] as const;
+export const CLAIM_KINDS = ['post', 'user', 'message', 'idea', 'idea_comment'] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
 /** "I'm on this one": a youth worker's claim on a queue item; lapses after a while (in code). */
@@ -128,7 +128,10 @@ export const moderationClaims = pgTable(
 	},
 	(t) => [
 		primaryKey({ columns: [t.kind, t.itemId] }),
-		check('moderation_claims_kind_check', sql`${t.kind} in ('post', 'user', 'message')`)
+		check(
+			'moderation_claims_kind_check',
+			sql`${t.kind} in ('post', 'user', 'message', 'idea', 'idea_comment')`
+		)
 	]
 );
 

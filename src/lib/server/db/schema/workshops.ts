@@ -188,6 +188,10 @@ export const workshopIdeas = pgTable(
 	(t) => [
 		index('workshop_ideas_workshop_idx').on(t.workshopId, t.id),
 		index('workshop_ideas_author_idx').on(t.authorId),
+		// The review queue and the staff header's count read what is held.
+		index('workshop_ideas_held_idx')
+			.on(t.createdAt)
+			.where(sql`${t.status} = 'held'`),
 		check('workshop_ideas_status_check', inList('status', IDEA_STATUSES)),
 		check('workshop_ideas_body_length_check', sql`char_length(${t.body}) between 1 and 500`)
 	]
@@ -208,10 +212,15 @@ export const workshopComments = pgTable(
 			.notNull()
 			.default(sql`'{}'::text[]`),
 		riskLevel: text('risk_level', { enum: RISK_LEVEL_VALUES }).notNull().default('none'),
+		/** Why a youth worker kept it hidden: its author reads this. */
+		hiddenReason: text('hidden_reason'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
 		index('workshop_comments_idea_idx').on(t.ideaId),
+		index('workshop_comments_held_idx')
+			.on(t.createdAt)
+			.where(sql`${t.status} = 'held'`),
 		check('workshop_comments_status_check', inList('status', IDEA_STATUSES)),
 		check('workshop_comments_body_length_check', sql`char_length(${t.body}) between 1 and 280`)
 	]
