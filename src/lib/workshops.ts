@@ -161,7 +161,7 @@ export const WORKSHOP_EVENTS = {
 	votes: 'workshop:votes',
 	/** Your own votes, after you voted in another tab. */
 	myVotes: 'workshop:my-votes',
-	/** The session moved on (here it is), or what you may see changed: fetch the board again. */
+	/** The session moved on (here it is), or what you may see changed (here is your board). */
 	changed: 'workshop:changed'
 } as const;
 
@@ -197,12 +197,14 @@ export const REVIEW_REASON_MAX = 300;
 
 /**
  * The session changed. With `workshop`, that is all that changed for anyone (and, as voting
- * closes, `totals`: votes per idea id); without it, fetch the board again.
+ * closes, `totals`: votes per idea id); with `board`, what you may see changed and this is your
+ * whole board now; with neither, fetch the board again.
  */
 export interface ChangedEvent {
 	workshopId: number;
 	workshop?: BoardView['workshop'];
 	totals?: Record<number, number>;
+	board?: BoardView;
 }
 export interface IdeaEvent {
 	workshopId: number;

@@ -435,12 +435,22 @@ describe('live updates: each person is sent an idea as they may see it', () => {
 		});
 	});
 
-	it('a phase change that reveals ideas tells everyone to fetch their board again', async () => {
-		const workshop = await running({ hideUntilReveal: 'on' });
-		const [peer] = await onBoard(workshop.id, [await account()]);
+	it('a phase change that reveals ideas sends each person their whole board as they may see it', async () => {
+		const workshop = await running({ hideUntilReveal: 'on', anonymous: 'on' });
+		const [amara, kofi] = [await account(), await account()];
+		await idea(workshop.id, amara, 'Walk-in hours on Saturdays');
+		await idea(workshop.id, amara, 'call me on 07700 900123');
+		const [peer, staff] = await onBoard(workshop.id, [kofi, lead]);
 		const told = nextEvent<ChangedEvent>(peer.socket, WORKSHOP_EVENTS.changed);
+		const staffTold = nextEvent<ChangedEvent>(staff.socket, WORKSHOP_EVENTS.changed);
 		await setPhase(db, lead, { workshopId: workshop.id, to: 'voting' });
-		expect(await told).toEqual({ workshopId: workshop.id });
+		const { board } = await told;
+		expect(board?.workshop).toMatchObject({ phase: 'voting', hidden: false });
+		expect(board?.ideas.map((i) => [i.body, i.author, i.own])).toEqual([
+			['Walk-in hours on Saturdays', null, false]
+		]);
+		expect(JSON.stringify(board)).not.toContain(amara.username);
+		expect((await staffTold).board?.ideas).toHaveLength(2);
 	});
 });
 

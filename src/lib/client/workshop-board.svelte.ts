@@ -71,8 +71,9 @@ export class WorkshopBoard {
 				WORKSHOP_EVENTS.changed,
 				(event: ChangedEvent) => {
 					if (event.workshopId !== this.id) return;
-					const { workshop, totals } = event;
-					if (workshop) return this.#apply((board) => this.#moveOn(board, workshop, totals));
+					const { workshop, totals, board } = event;
+					if (workshop) return this.#apply((now) => this.#moveOn(now, workshop, totals));
+					if (board) return this.#show(board);
 					clearTimeout(this.#timer);
 					this.#timer = setTimeout(() => this.refetch(), REFETCH_AFTER_MS);
 				}

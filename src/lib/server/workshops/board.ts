@@ -211,66 +211,136 @@ export async function voteProgress(db: Database, workshopId: number): Promise<Vo
 	return progress;
 }
 
+/** The pairs or fours of the current 1-2-4-All stage, by member: who is in it, by id and name. */
+export type GroupsNow = Map<number, { id: number; memberIds: number[]; names: string[] }>;
+
+export async function groupsNow(db: Database, workshop: Workshop): Promise<GroupsNow> {
+	const groupOf: GroupsNow = new Map();
+	const stage = smallGroupStage(workshop);
+	if (!stage) return groupOf;
+	const groups = await db
+		.select({ id: workshopGroups.id, memberIds: workshopGroups.memberIds })
+		.from(workshopGroups)
+		.where(and(eq(workshopGroups.workshopId, workshop.id), eq(workshopGroups.stage, stage)));
+	const everyone = groups.flatMap((g) => g.memberIds);
+	const names = new Map(
+		everyone.length
+			? (
+					await db
+						.select({ id: users.id, username: users.username })
+						.from(users)
+						.where(inArray(users.id, everyone))
+				).map((u) => [u.id, u.username])
+			: []
+	);
+	for (const { id, memberIds } of groups) {
+		const group = { id, memberIds, names: memberIds.map((m) => names.get(m) ?? 'Former member') };
+		for (const member of memberIds) groupOf.set(member, group);
+	}
+	return groupOf;
+}
+
+/**
+ * Everything a session's boards are made from, read once: one person's board (`loadBoard`) or
+ * everyone's at once when what they may see changes (live.ts), with no query per person.
+ */
+export interface BoardSource {
+	workshop: Workshop;
+	rows: IdeaRow[];
+	commentsOf: Map<number, CommentRow[]>;
+	totals: Map<number, number>;
+	votesOf: Map<number, number[]>;
+	themes: BoardView['themes'];
+	participants: number;
+	progress: VoteProgress;
+	groups: GroupsNow;
+}
+
+export async function boardSource(db: Database, workshop: Workshop): Promise<BoardSource> {
+	const [rows, votes, themes, [{ participants }], progress, groups] = await Promise.all([
+		ideaRows(db, workshop.id),
+		db
+			.select({ userId: workshopVotes.userId, ideaId: workshopVotes.ideaId })
+			.from(workshopVotes)
+			.where(eq(workshopVotes.workshopId, workshop.id))
+			.orderBy(asc(workshopVotes.userId), asc(workshopVotes.slot)),
+		themesOf(db, workshop.id),
+		db
+			.select({ participants: sql<number>`count(*)::int` })
+			.from(workshopParticipants)
+			.where(
+				and(
+					eq(workshopParticipants.workshopId, workshop.id),
+					sql`${workshopParticipants.joinedAt} is not null`
+				)
+			),
+		voteProgress(db, workshop.id),
+		groupsNow(db, workshop)
+	]);
+	const ids = rows.map((r) => r.idea.id);
+	const [comments, totals] = await Promise.all([
+		commentRows(db, ids),
+		voteTotals(db, workshop, ids)
+	]);
+	return {
+		workshop,
+		rows,
+		commentsOf: groupBy(comments, (c) => c.comment.ideaId),
+		totals,
+		votesOf: new Map(
+			[...groupBy(votes, (v) => v.userId)].map(([userId, v]) => [userId, v.map((x) => x.ideaId)])
+		),
+		themes,
+		participants,
+		progress,
+		groups
+	};
+}
+
+function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
+	const groups = new Map<number, T[]>();
+	for (const item of items) {
+		const list = groups.get(key(item));
+		if (list) list.push(item);
+		else groups.set(key(item), [item]);
+	}
+	return groups;
+}
+
+/** One person's board, from what was read for everyone. */
+export function boardFor(source: BoardSource, user: CurrentUser): BoardView {
+	const { workshop } = source;
+	const group = source.groups.get(user.id) ?? null;
+	const viewer: Viewer = { id: user.id, staff: isStaff(user), group: group?.memberIds ?? null };
+	return {
+		workshop: workshopView(workshop),
+		themes: source.themes,
+		ideas: source.rows
+			.filter((row) => maySee(workshop, viewer, row.idea))
+			.map((row) =>
+				ideaView(
+					workshop,
+					viewer,
+					row,
+					source.commentsOf.get(row.idea.id) ?? [],
+					source.totals.get(row.idea.id) ?? null
+				)
+			),
+		myVotes: source.votesOf.get(user.id) ?? [],
+		myGroup: group ? { id: group.id, members: group.names } : null,
+		facilitator: isFacilitator(user),
+		reviewer: can(user, 'moderation.act'),
+		participants: source.participants,
+		votes: source.progress
+	};
+}
+
 export async function loadBoard(
 	db: Database,
 	user: CurrentUser,
 	workshop: Workshop
 ): Promise<BoardView> {
-	const group = await currentGroup(db, workshop, user.id);
-	const viewer: Viewer = { id: user.id, staff: isStaff(user), group: group?.memberIds ?? null };
-	const visible = (await ideaRows(db, workshop.id)).filter((row) =>
-		maySee(workshop, viewer, row.idea)
-	);
-	const ids = visible.map((r) => r.idea.id);
-	const [comments, totals, mine, themes, [{ participants }], groupNames, progress] =
-		await Promise.all([
-			commentRows(db, ids),
-			voteTotals(db, workshop, ids),
-			db
-				.select({ ideaId: workshopVotes.ideaId })
-				.from(workshopVotes)
-				.where(and(eq(workshopVotes.workshopId, workshop.id), eq(workshopVotes.userId, user.id)))
-				.orderBy(asc(workshopVotes.slot)),
-			themesOf(db, workshop.id),
-			db
-				.select({ participants: sql<number>`count(*)::int` })
-				.from(workshopParticipants)
-				.where(
-					and(
-						eq(workshopParticipants.workshopId, workshop.id),
-						sql`${workshopParticipants.joinedAt} is not null`
-					)
-				),
-			group
-				? db
-						.select({ username: users.username })
-						.from(users)
-						.where(inArray(users.id, group.memberIds))
-				: Promise.resolve([]),
-			voteProgress(db, workshop.id)
-		]);
-	const commentsOf = new Map<number, CommentRow[]>();
-	for (const c of comments)
-		commentsOf.set(c.comment.ideaId, [...(commentsOf.get(c.comment.ideaId) ?? []), c]);
-	return {
-		workshop: workshopView(workshop),
-		themes,
-		ideas: visible.map((row) =>
-			ideaView(
-				workshop,
-				viewer,
-				row,
-				commentsOf.get(row.idea.id) ?? [],
-				totals.get(row.idea.id) ?? null
-			)
-		),
-		myVotes: mine.map((v) => v.ideaId),
-		myGroup: group ? { id: group.id, members: groupNames.map((g) => g.username) } : null,
-		facilitator: isFacilitator(user),
-		reviewer: can(user, 'moderation.act'),
-		participants,
-		votes: progress
-	};
+	return boardFor(await boardSource(db, workshop), user);
 }
 
 /** The session itself as everyone on its board sees it (the same for everyone). */

@@ -145,7 +145,7 @@ export async function nextStage(db: Database, lead: CurrentUser, input: unknown,
 			details: { from: workshop.stage, to: stage }
 		});
 	});
-	announceBoardChange(workshop.id);
+	await announceBoardChange(db, workshop.id);
 }
 
 /** Members taking part now (joined and not left), staff excluded. */
@@ -197,7 +197,7 @@ export async function reveal(db: Database, lead: CurrentUser, input: unknown) {
 			targetId: workshopId
 		});
 	});
-	announceBoardChange(workshopId);
+	await announceBoardChange(db, workshopId);
 }
 
 const themeSchema = z.object({

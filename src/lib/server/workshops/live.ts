@@ -4,12 +4,12 @@
  * An idea goes to each connection as that person may see it, decided by the same rule as the
  * whole board (board.ts: `maySee`, `ideaView`), so anonymity, held ideas, hide-until-revealed and
  * 1-2-4-All's small boards hold over the socket too: someone who may not see it is sent nothing,
- * or only that an idea they could see is gone. What changes everyone's view at once (a new phase
- * or stage, a reveal) is content-free: each browser fetches its board again.
+ * or only that an idea they could see is gone. A new phase is the same for everyone; what changes
+ * what people may see (a reveal, a 1-2-4-All stage) sends each person their whole board, all made
+ * from one read.
  */
-import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import { workshopGroups, type Workshop } from '../db/schema';
+import type { Workshop } from '../db/schema';
 import { log } from '../log';
 import { isStaff } from '../policy';
 import { publisher } from '../realtime/publisher';
@@ -24,11 +24,13 @@ import {
 } from '../../workshops';
 import { loadWorkshop } from './access';
 import {
+	boardFor,
+	boardSource,
 	commentRows,
+	groupsNow,
 	ideaRows,
 	ideaView,
 	maySee,
-	smallGroupStage,
 	themesOf,
 	visibilityOf,
 	voteProgress,
@@ -38,19 +40,31 @@ import {
 
 const audience = (workshopId: number) => `workshop:${workshopId}` as const;
 
-/** Everyone fetches their board again: what they may see changed (a stage, a reveal). */
-export function announceBoardChange(workshopId: number): void {
-	const event: ChangedEvent = { workshopId };
-	publisher().publish(audience(workshopId), WORKSHOP_EVENTS.changed, event);
+/**
+ * What people may see changed (a stage, a reveal): each person on the board is sent their whole
+ * board, made from one read for everyone. If that read fails, they are told to fetch it.
+ */
+export async function announceBoardChange(db: Database, workshopId: number): Promise<void> {
+	try {
+		const source = await boardSource(db, await loadWorkshop(db, workshopId));
+		await publisher().publishEach(audience(workshopId), (user) => {
+			const event: ChangedEvent = { workshopId, board: boardFor(source, user) };
+			return { event: WORKSHOP_EVENTS.changed, payload: event };
+		});
+	} catch (error) {
+		log.warn({ err: error, workshopId }, 'could not send the boards; asking for a fetch');
+		const event: ChangedEvent = { workshopId };
+		publisher().publish(audience(workshopId), WORKSHOP_EVENTS.changed, event);
+	}
 }
 
 /**
  * The session moved to another phase. Unless that changes what people may see (ideas revealed
- * for grouping or voting, 1-2-4-All's small boards ending), everyone is sent the session as it
- * now is, and on closing every idea's vote total, instead of each fetching their whole board.
+ * for grouping or voting, 1-2-4-All's small boards ending), everyone is sent only the session as
+ * it now is, and on closing every idea's vote total.
  */
 export async function announcePhase(db: Database, before: Workshop, after: Workshop) {
-	if (visibilityOf(before) !== visibilityOf(after)) return announceBoardChange(after.id);
+	if (visibilityOf(before) !== visibilityOf(after)) return announceBoardChange(db, after.id);
 	const event: ChangedEvent = { workshopId: after.id, workshop: workshopView(after) };
 	try {
 		if (after.votingClosedAt && !before.votingClosedAt) {
@@ -65,7 +79,7 @@ export async function announcePhase(db: Database, before: Workshop, after: Works
 		}
 	} catch (error) {
 		log.warn({ err: error, workshopId: after.id }, 'could not count votes to announce');
-		return announceBoardChange(after.id);
+		return announceBoardChange(db, after.id);
 	}
 	publisher().publish(audience(after.id), WORKSHOP_EVENTS.changed, event);
 }
@@ -92,7 +106,8 @@ export async function announceIdea(
 		]);
 		const gone: IdeaGoneEvent = { workshopId, ideaId };
 		await publisher().publishEach(audience(workshopId), (user) => {
-			const viewer = { id: user.id, staff: isStaff(user), group: groupOf.get(user.id) ?? null };
+			const group = groupOf.get(user.id)?.memberIds ?? null;
+			const viewer = { id: user.id, staff: isStaff(user), group };
 			if (maySee(workshop, viewer, row.idea)) {
 				const event: IdeaEvent = {
 					workshopId,
@@ -106,20 +121,6 @@ export async function announceIdea(
 		// The change is committed; a browser that missed it catches up when it next fetches.
 		log.warn({ err: error, workshopId, ideaId }, 'could not announce an idea');
 	}
-}
-
-/** Who is in which pair or four right now (1-2-4-All while sharing in small groups). */
-async function groupsNow(db: Database, workshop: Workshop): Promise<Map<number, number[]>> {
-	const groupOf = new Map<number, number[]>();
-	const stage = smallGroupStage(workshop);
-	if (!stage) return groupOf;
-	const groups = await db
-		.select({ memberIds: workshopGroups.memberIds })
-		.from(workshopGroups)
-		.where(and(eq(workshopGroups.workshopId, workshop.id), eq(workshopGroups.stage, stage)));
-	for (const { memberIds } of groups)
-		for (const member of memberIds) groupOf.set(member, memberIds);
-	return groupOf;
 }
 
 export async function announceThemes(db: Database, workshopId: number): Promise<void> {
