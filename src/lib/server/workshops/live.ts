@@ -41,6 +41,16 @@ import {
 const audience = (workshopId: number) => `workshop:${workshopId}` as const;
 
 /**
+ * When an announcement cannot be made (the database did not answer after the change was
+ * committed), everyone on the board is told to fetch it, so nobody is left with a stale board.
+ */
+function askToFetch(workshopId: number, error: unknown, what: string) {
+	log.warn({ err: error, workshopId }, `could not announce ${what}; asking boards to fetch`);
+	const event: ChangedEvent = { workshopId };
+	publisher().publish(audience(workshopId), WORKSHOP_EVENTS.changed, event);
+}
+
+/**
  * What people may see changed (a stage, a reveal): each person on the board is sent their whole
  * board, made from one read for everyone. If that read fails, they are told to fetch it.
  */
@@ -52,9 +62,7 @@ export async function announceBoardChange(db: Database, workshopId: number): Pro
 			return { event: WORKSHOP_EVENTS.changed, payload: event };
 		});
 	} catch (error) {
-		log.warn({ err: error, workshopId }, 'could not send the boards; asking for a fetch');
-		const event: ChangedEvent = { workshopId };
-		publisher().publish(audience(workshopId), WORKSHOP_EVENTS.changed, event);
+		askToFetch(workshopId, error, 'the boards');
 	}
 }
 
@@ -78,8 +86,7 @@ export async function announcePhase(db: Database, before: Workshop, after: Works
 			event.totals = Object.fromEntries(totals);
 		}
 	} catch (error) {
-		log.warn({ err: error, workshopId: after.id }, 'could not count votes to announce');
-		return announceBoardChange(db, after.id);
+		return askToFetch(after.id, error, 'the vote totals');
 	}
 	publisher().publish(audience(after.id), WORKSHOP_EVENTS.changed, event);
 }
@@ -118,14 +125,17 @@ export async function announceIdea(
 			return added ? null : { event: WORKSHOP_EVENTS.ideaGone, payload: gone };
 		});
 	} catch (error) {
-		// The change is committed; a browser that missed it catches up when it next fetches.
-		log.warn({ err: error, workshopId, ideaId }, 'could not announce an idea');
+		askToFetch(workshopId, error, `idea ${ideaId}`);
 	}
 }
 
 export async function announceThemes(db: Database, workshopId: number): Promise<void> {
-	const event: ThemesEvent = { workshopId, themes: await themesOf(db, workshopId) };
-	publisher().publish(audience(workshopId), WORKSHOP_EVENTS.themes, event);
+	try {
+		const event: ThemesEvent = { workshopId, themes: await themesOf(db, workshopId) };
+		publisher().publish(audience(workshopId), WORKSHOP_EVENTS.themes, event);
+	} catch (error) {
+		askToFetch(workshopId, error, 'the themes');
+	}
 }
 
 /** After a vote: everyone hears how many have been cast; the voter's other tabs, their votes. */
