@@ -188,30 +188,45 @@ function toQueuePost(r: PostRow): QueuePost {
 	};
 }
 
+/** A queue item: what every item has, and nothing of what only some kinds have. */
+function queueItem(
+	item: Pick<QueueItem, 'key' | 'kind' | 'claimRef' | 'waitingSince' | 'risk' | 'memberId'> &
+		Omit<Partial<QueueItem>, 'memberName'> & { memberName: string | null }
+): QueueItem {
+	return {
+		reportCount: 0,
+		heldReasons: [],
+		reportReasons: [],
+		reporterNotes: [],
+		post: null,
+		message: null,
+		idea: null,
+		conversation: [],
+		contextPosts: [],
+		claim: null,
+		...item,
+		memberName: item.memberName ?? FORMER_MEMBER
+	};
+}
+
 async function heldItems(db: Database): Promise<QueueItem[]> {
 	const rows = await selectQueuePosts(db)
 		.where(eq(forumPosts.status, 'held'))
 		.orderBy(asc(forumPosts.createdAt), asc(forumPosts.id))
 		.limit(QUEUE_LIMIT);
-	return rows.map((r) => ({
-		key: `post-${r.id}`,
-		kind: 'held',
-		claimRef: { kind: 'post', itemId: r.id },
-		waitingSince: r.createdAt,
-		risk: r.riskLevel,
-		reportCount: 0,
-		heldReasons: r.reasons,
-		reportReasons: [],
-		reporterNotes: [],
-		post: toQueuePost(r),
-		message: null,
-		idea: null,
-		conversation: [],
-		contextPosts: [],
-		memberId: r.authorId,
-		memberName: r.authorName ?? FORMER_MEMBER,
-		claim: null
-	}));
+	return rows.map((r) =>
+		queueItem({
+			key: `post-${r.id}`,
+			kind: 'held',
+			claimRef: { kind: 'post', itemId: r.id },
+			waitingSince: r.createdAt,
+			risk: r.riskLevel,
+			heldReasons: r.reasons,
+			post: toQueuePost(r),
+			memberId: r.authorId,
+			memberName: r.authorName
+		})
+	);
 }
 
 async function reportedPostItems(db: Database): Promise<QueueItem[]> {
@@ -249,49 +264,39 @@ async function reportedPostItems(db: Database): Promise<QueueItem[]> {
 	const rows = await selectQueuePosts(db).where(inArray(forumPosts.id, [...grouped.keys()]));
 	return rows.map((r) => {
 		const group = grouped.get(r.id)!;
-		return {
+		return queueItem({
 			key: `post-${r.id}`,
 			kind: 'reported_post',
 			claimRef: { kind: 'post', itemId: r.id },
 			waitingSince: group.first,
 			risk: r.riskLevel,
 			reportCount: group.count,
-			heldReasons: [],
 			reportReasons: group.reasons.sort((a, b) => b.count - a.count),
 			reporterNotes: group.notes,
 			post: toQueuePost(r),
-			message: null,
-			idea: null,
-			conversation: [],
-			contextPosts: [],
 			memberId: r.authorId,
-			memberName: r.authorName ?? FORMER_MEMBER,
-			claim: null
-		};
+			memberName: r.authorName
+		});
 	});
 }
 
 async function reportedUserItems(db: Database, actor: CurrentUser): Promise<QueueItem[]> {
 	const reported = await listReportedUsers(db, actor, QUEUE_LIMIT);
-	return reported.map((r) => ({
-		key: `user-${r.userId}`,
-		kind: 'reported_user',
-		claimRef: { kind: 'user', itemId: r.userId },
-		waitingSince: r.firstReportedAt,
-		risk: 'none',
-		reportCount: r.reasons.reduce((n, x) => n + x.count, 0),
-		heldReasons: [],
-		reportReasons: r.reasons,
-		reporterNotes: r.notes,
-		post: null,
-		message: null,
-		idea: null,
-		conversation: [],
-		contextPosts: r.contextPosts,
-		memberId: r.userId,
-		memberName: r.username,
-		claim: null
-	}));
+	return reported.map((r) =>
+		queueItem({
+			key: `user-${r.userId}`,
+			kind: 'reported_user',
+			claimRef: { kind: 'user', itemId: r.userId },
+			waitingSince: r.firstReportedAt,
+			risk: 'none',
+			reportCount: r.reasons.reduce((n, x) => n + x.count, 0),
+			reportReasons: r.reasons,
+			reporterNotes: r.notes,
+			contextPosts: r.contextPosts,
+			memberId: r.userId,
+			memberName: r.username
+		})
+	);
 }
 
 const messageColumns = {
@@ -337,25 +342,19 @@ async function heldMessageItems(db: Database): Promise<QueueItem[]> {
 		.where(eq(chatMessages.status, 'held'))
 		.orderBy(asc(chatMessages.createdAt), asc(chatMessages.id))
 		.limit(QUEUE_LIMIT);
-	return rows.map((r) => ({
-		key: `message-${r.id}`,
-		kind: 'held_message',
-		claimRef: { kind: 'message', itemId: r.id },
-		waitingSince: r.createdAt,
-		risk: r.riskLevel,
-		reportCount: 0,
-		heldReasons: r.reasons,
-		reportReasons: [],
-		reporterNotes: [],
-		post: null,
-		message: toQueueMessage(r),
-		idea: null,
-		conversation: [],
-		contextPosts: [],
-		memberId: r.authorId,
-		memberName: r.authorName ?? FORMER_MEMBER,
-		claim: null
-	}));
+	return rows.map((r) =>
+		queueItem({
+			key: `message-${r.id}`,
+			kind: 'held_message',
+			claimRef: { kind: 'message', itemId: r.id },
+			waitingSince: r.createdAt,
+			risk: r.riskLevel,
+			heldReasons: r.reasons,
+			message: toQueueMessage(r),
+			memberId: r.authorId,
+			memberName: r.authorName
+		})
+	);
 }
 
 /** Published chat messages with open reports: one query, a row per report. */
@@ -379,25 +378,17 @@ async function reportedMessageItems(db: Database): Promise<QueueItem[]> {
 		let item = items.get(r.id);
 		if (!item) {
 			if (items.size >= QUEUE_LIMIT) continue;
-			item = {
+			item = queueItem({
 				key: `message-${r.id}`,
 				kind: 'reported_message',
 				claimRef: { kind: 'message', itemId: r.id },
 				waitingSince: r.reportedAt,
 				risk: r.riskLevel,
-				reportCount: 0,
-				heldReasons: [],
-				reportReasons: [],
-				reporterNotes: [],
-				post: null,
 				message: toQueueMessage(r),
-				idea: null,
 				conversation: r.context,
-				contextPosts: [],
 				memberId: r.authorId,
-				memberName: r.authorName ?? FORMER_MEMBER,
-				claim: null
-			};
+				memberName: r.authorName
+			});
 			items.set(r.id, item);
 		}
 		item.reportCount += 1;
@@ -424,25 +415,17 @@ function heldContribution(
 	claimRef: ClaimRef,
 	idea: QueueIdea
 ): QueueItem {
-	return {
+	return queueItem({
 		key,
 		kind,
 		claimRef,
 		waitingSince: r.createdAt,
 		risk: r.riskLevel,
-		reportCount: 0,
 		heldReasons: r.reasons,
-		reportReasons: [],
-		reporterNotes: [],
-		post: null,
-		message: null,
 		idea,
-		conversation: [],
-		contextPosts: [],
 		memberId: r.authorId,
-		memberName: r.authorName ?? FORMER_MEMBER,
-		claim: null
-	};
+		memberName: r.authorName
+	});
 }
 
 /** Idea-session ideas screening held: only their author and staff see them until decided. */
