@@ -135,13 +135,21 @@ test('a suspended member loses access on the next page and their live connection
 
 	await setSuspension(database.db, OPERATOR, account.id, {
 		until: new Date(Date.now() + 86_400_000),
-		reason: 'test'
+		reason: 'Unkind messages in chat'
 	});
 
 	await expect(page.getByRole('status').filter({ hasText: /Offline|Reconnecting/ })).toBeVisible();
 	await page.goto('/account');
 	await expect(page).toHaveURL(/\/login/);
 	await expect(page.getByRole('link', { name: account.username })).toHaveCount(0);
+
+	// Signing in again (with the right password) says until when and why.
+	await page.getByLabel('Username').fill(account.username);
+	await page.getByLabel('Password').fill(account.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(
+		page.getByText(/^Your account is paused until .+ The reason given: Unkind messages in chat\./)
+	).toBeVisible();
 });
 
 test('signing out everywhere ends the session on other devices too', async ({

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { database, type Database } from '../../src/lib/server/db';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { rateLimits } from '../../src/lib/server/db/schema';
-import { checkCredentials, LOGIN_LIMITS } from '../../src/lib/server/accounts/login';
+import { checkCredentials, LOGIN_LIMITS, pausedMessage } from '../../src/lib/server/accounts/login';
+import { formatDateTime } from '../../src/lib/format';
 import { createAccount, OPERATOR, setSuspension } from '../../src/lib/server/accounts/manage';
 
 const PASSWORD = 'plum-tractor-velvet';
@@ -95,16 +96,22 @@ describe('signing in', () => {
 
 	it('tells a suspended person their account is paused when the password is right', async () => {
 		const sam = await member();
-		await setSuspension(db, OPERATOR, sam.id, {
-			until: new Date(Date.now() + 86_400_000),
-			reason: 'test'
-		});
+		const until = new Date(Date.now() + 86_400_000);
+		await setSuspension(db, OPERATOR, sam.id, { until, reason: 'Unkind messages in chat' });
 		const right = await checkCredentials(db, {
 			username: sam.username,
 			password: PASSWORD,
 			ip: sam.ip
 		});
-		expect(right).toEqual({ ok: false, reason: 'suspended' });
+		expect(right).toEqual({
+			ok: false,
+			reason: 'suspended',
+			until,
+			why: 'Unkind messages in chat'
+		});
+		expect(pausedMessage(until, 'Unkind messages in chat')).toBe(
+			`Your account is paused until ${formatDateTime(until)}. The reason given: Unkind messages in chat. If you think this is a mistake, talk to a youth worker you know. If you need help now, Get help lists who to call.`
+		);
 		// A wrong password reveals nothing about the suspension.
 		const wrong = await checkCredentials(db, {
 			username: sam.username,

@@ -11,7 +11,7 @@ import Credentials from '@auth/sveltekit/providers/credentials';
 import { config } from '../config';
 import { database } from '../db';
 import { requestContext } from '../request-context';
-import { checkCredentials, waitMessage } from './login';
+import { checkCredentials, pausedMessage, waitMessage } from './login';
 import { usernameSchema } from './rules';
 import { SESSION_MAX_AGE_SECONDS } from './session-token';
 
@@ -65,6 +65,8 @@ export function authConfig(): AuthConfig {
 					if (result.reason === 'rate_limited') {
 						throw new SignInRefused('rate_limited', waitMessage(result.retryAfterSeconds));
 					}
+					if (result.reason === 'suspended')
+						throw new SignInRefused('suspended', pausedMessage(result.until, result.why));
 					throw new SignInRefused(result.reason);
 				}
 			})
@@ -115,7 +117,7 @@ export async function signInWithPassword(
 			problem === 'rate_limited'
 				? ((error as SignInRefused).detail ?? waitMessage(15 * 60))
 				: problem === 'suspended'
-					? 'Your account is paused at the moment. If you think this is a mistake, talk to a youth worker you know.'
+					? ((error as SignInRefused).detail ?? pausedMessage(null, null))
 					: 'That username and password do not match. Check them and try again.';
 		return { ok: false, problem, message };
 	}

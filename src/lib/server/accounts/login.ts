@@ -9,6 +9,7 @@ import type { Database } from '../db';
 import { rateLimits, users } from '../db/schema';
 import { isSuspended, type CurrentUser, toCurrentUser } from './current-user';
 import { timingSafeDummyHash, verifyPassword } from './passwords';
+import { formatDateTime } from '../../format';
 
 export const LOGIN_LIMITS = {
 	consecutivePerUsernameAndIp: { points: 10, duration: 60 * 60 * 3, blockDuration: 60 * 15 },
@@ -18,7 +19,7 @@ export const LOGIN_LIMITS = {
 export type LoginResult =
 	| { ok: true; user: CurrentUser }
 	| { ok: false; reason: 'invalid' }
-	| { ok: false; reason: 'suspended' }
+	| { ok: false; reason: 'suspended'; until: Date; why: string | null }
 	| { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 
 const limiters = new WeakMap<
@@ -85,7 +86,14 @@ export async function checkCredentials(
 		return { ok: false, reason: 'invalid' };
 	}
 	await byUserIp.delete(userIpKey);
-	if (isSuspended(user)) return { ok: false, reason: 'suspended' };
+	// The right password: they may know until when and why (their notification says so too).
+	if (isSuspended(user))
+		return {
+			ok: false,
+			reason: 'suspended',
+			until: user.suspendedUntil!,
+			why: user.suspendedReason
+		};
 	return { ok: true, user: toCurrentUser(user) };
 }
 
@@ -109,6 +117,13 @@ function remainingBlock(res: RateLimiterRes | null, points: number): number {
 }
 
 /** "Try again in 15 minutes" */
+/** What a suspended person is told once their password is right: until when, and why. */
+export function pausedMessage(until: Date | null, why: string | null): string {
+	const when = until ? ` until ${formatDateTime(until)}` : ' at the moment';
+	const reason = why ? ` The reason given: ${why.replace(/\.?$/, '.')}` : '';
+	return `Your account is paused${when}.${reason} If you think this is a mistake, talk to a youth worker you know. If you need help now, Get help lists who to call.`;
+}
+
 export function waitMessage(seconds: number): string {
 	const minutes = Math.ceil(seconds / 60);
 	const when =
