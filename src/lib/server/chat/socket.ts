@@ -21,6 +21,7 @@ import {
 } from './controls';
 import { reportMessage, toggleReaction } from './feedback';
 import { joinRoom, markRead, roomHistory } from './join';
+import { announcePeople, roomPeople, STAFF_ONLY_PEOPLE } from './people';
 import { presenceIn } from './presence';
 import { loadRoom } from './rooms';
 import { roomIdSchema, sendMessage } from './send';
@@ -46,12 +47,22 @@ export function registerChatSocketHandlers(socket: TogetherSocket): void {
 		await socket.join(isStaff(user()) ? [room, `${room}:staff`] : [room]);
 		const state = await roomState(await loadRoom(db, roomId));
 		socket.to(room).emit(CHAT_EVENTS.state, state);
+		await announcePeople(db, roomId);
 		return { ...joined, state };
 	});
 
 	listen(socket, CHAT_REQUESTS.leave, async (payload) => {
 		const roomId = roomIdOf(payload);
 		await leave(roomId);
+	});
+
+	// Staff only, and only for a room they have open: members never get names, only the count.
+	listen(socket, CHAT_REQUESTS.people, async (payload) => {
+		const roomId = roomIdOf(payload);
+		if (!isStaff(user())) throw new NotAllowedError(STAFF_ONLY_PEOPLE);
+		if (!socket.rooms.has(`room:${roomId}:staff`))
+			throw new NotAllowedError('Join the room first.');
+		return roomPeople(await database(), user(), roomId);
 	});
 
 	listen(socket, CHAT_REQUESTS.send, async (payload) =>
