@@ -65,7 +65,7 @@ async function joined(user: CurrentUser, roomId: number) {
 	return socket;
 }
 
-const peopleOf = (socket: Socket, roomId: number) =>
+const peopleOf = (socket: Socket, roomId: unknown) =>
 	ask<PeopleEvent>(socket, CHAT_REQUESTS.people, { roomId });
 
 const names = (event: Partial<PeopleEvent>) => (event.people ?? []).map((p) => p.name);
