@@ -133,7 +133,15 @@ for (const size of PHONES) {
 		await box.fill('Hi from the bus');
 		await page.getByRole('button', { name: 'Send', exact: true }).click();
 		await expect(page.getByRole('log').getByText('Hi from the bus')).toBeInViewport();
+		await expect(page.getByRole('log').getByText('Sending…')).toHaveCount(0);
 		expect(await messagesOnScreen(page)).toBeGreaterThanOrEqual(size.height > 800 ? 6 : 4);
+
+		// The on-screen keyboard takes half the screen: the composer and the newest message stay.
+		await page.setViewportSize({ width: size.width, height: Math.round(size.height / 2) });
+		await expect(box).toBeInViewport();
+		await expect(page.getByRole('log').getByText('Hi from the bus')).toBeInViewport();
+		await expect(page.getByRole('button', { name: 'Quick exit' })).toBeInViewport();
+		await page.setViewportSize(size);
 
 		// The narrowest phones: still no sideways scrolling, and the conversation still shows.
 		await page.setViewportSize({ width: 320, height: 568 });
@@ -186,10 +194,13 @@ test('a youth worker on a phone runs the room from its compact header and pauses
 
 	// A member joining shows up live in the list (one panel is open at a time).
 	await staff.getByText(/^People here/).click();
+	await expect(people).toBeVisible();
 	const other = await established(database.db, await makeAccount());
 	const third = await phonePage(browser, other, PHONES[0]);
 	await third.goto(`/chat/${roomId}`);
-	await expect(staff.getByRole('listitem').filter({ hasText: other.username })).toBeVisible();
+	await expect(staff.getByRole('listitem').filter({ hasText: other.username })).toBeVisible({
+		timeout: 20_000
+	});
 	await third.context().close();
 	await expect(staff.getByRole('listitem').filter({ hasText: other.username })).toHaveCount(0);
 	await young.context().close();

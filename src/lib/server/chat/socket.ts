@@ -22,7 +22,7 @@ import {
 import { reportMessage, toggleReaction } from './feedback';
 import { joinRoom, markRead, roomHistory } from './join';
 import { announcePeople, roomPeople, STAFF_ONLY_PEOPLE } from './people';
-import { presenceIn } from './presence';
+import { countPresence, peoplePresentIn, presenceIn } from './presence';
 import { loadRoom } from './rooms';
 import { roomIdSchema, sendMessage } from './send';
 
@@ -45,9 +45,11 @@ export function registerChatSocketHandlers(socket: TogetherSocket): void {
 		const room = `room:${roomId}` as const;
 		if (!socket.rooms.has(room)) await assertRoomHasSpace(roomId, joined.room, user());
 		await socket.join(isStaff(user()) ? [room, `${room}:staff`] : [room]);
-		const state = await roomState(await loadRoom(db, roomId));
+		// Asked of socket.io once: the count for everyone, the names for the staff in the room.
+		const present = await peoplePresentIn(roomId);
+		const state = await roomState(await loadRoom(db, roomId), new Date(), countPresence(present));
 		socket.to(room).emit(CHAT_EVENTS.state, state);
-		await announcePeople(db, roomId);
+		await announcePeople(db, roomId, present);
 		return { ...joined, state };
 	});
 
