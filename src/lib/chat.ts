@@ -32,7 +32,9 @@ export const CHAT_REQUESTS = {
 	removeMessage: 'mod:remove-message',
 	muteMember: 'mod:mute-member',
 	removeMember: 'mod:remove-member',
-	setRoom: 'mod:room'
+	setRoom: 'mod:room',
+	/** Staff only: who has the room open now, by name (members get only the count). */
+	people: 'room:people'
 } as const;
 
 /** Server → client events. */
@@ -43,7 +45,9 @@ export const CHAT_EVENTS = {
 	typing: 'chat:typing',
 	state: 'room:state',
 	/** You were removed from the room, or your messages here were paused. */
-	you: 'room:you'
+	you: 'room:you',
+	/** Staff only (`room:<id>:staff`): who is here now, whenever it changes. */
+	people: 'room:people'
 } as const;
 
 export type MessageStatus = 'published' | 'held' | 'removed';
@@ -97,6 +101,23 @@ export interface RoomView {
 	statusLabel: string;
 	/** Until when the viewer's messages here are paused by a youth worker. */
 	mutedUntil: string | null;
+}
+
+/** Someone with the room open now, as staff see them in "People here". */
+export interface PersonHere {
+	id: number;
+	name: string;
+	staff: boolean;
+	/** Joined Together in the last 7 days. */
+	newMember: boolean;
+	/** Until when a youth worker paused their messages in this room, if that is still ahead. */
+	mutedUntil: string | null;
+}
+
+/** `room:people` (event, and the answer to the request of that name). */
+export interface PeopleEvent {
+	roomId: number;
+	people: PersonHere[];
 }
 
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string };

@@ -138,7 +138,7 @@ test('losing signal while sending: when it returns, every message is there exact
 	await expect(messages(young).getByText('sent in the tunnel, two')).toHaveCount(1);
 });
 
-test('a closed room can be read, says when it opens, and signposts help meanwhile', async ({
+test('a closed room can be read, says when it opens, and signposts help meanwhile @phone', async ({
 	page,
 	makeAccount,
 	database
@@ -149,7 +149,12 @@ test('a closed room can be read, says when it opens, and signposts help meanwhil
 	await signIn(page, member);
 	await page.goto(path);
 	await expect(page.getByText('Closed until a youth worker opens it.').first()).toBeVisible();
-	await expect(page.getByLabel('Message', { exact: true })).toHaveCount(0);
+	// The composer is there but switched off, and says why.
+	await expect(page.getByLabel('Message', { exact: true })).toBeDisabled();
+	await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
+	await expect(
+		page.getByText('You can read this room. Closed until a youth worker opens it.')
+	).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Need to talk to someone now?' })).toBeVisible();
 	expect(await violations(page)).toEqual([]);
 });

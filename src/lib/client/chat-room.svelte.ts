@@ -4,7 +4,8 @@
  * typing. Joining asks for everything after the last message seen, so after a dropped connection
  * nothing is missed; messages still unacknowledged when the connection dropped are sent again (the
  * server stores each client id once, so a retry never duplicates). Unsent messages are also kept
- * in this browser's storage until acknowledged, so a reload loses nothing.
+ * in this browser's storage until acknowledged, so a reload loses nothing. Staff also keep "People
+ * here" (asked for on every join, then kept live by `room:people`, which only staff receive).
  */
 import type { Socket } from 'socket.io-client';
 import {
@@ -13,6 +14,8 @@ import {
 	type Ack,
 	type ChatMessageView,
 	type JoinReply,
+	type PeopleEvent,
+	type PersonHere,
 	type ReactionsEvent,
 	type RemovedEvent,
 	type RoomState,
@@ -63,6 +66,8 @@ export class ChatRoomClient {
 	notice = $state<string | null>(null);
 	/** The read marker when the page opened, for the "new messages" line. */
 	lastReadId = $state(0);
+	/** Staff only: who has the room open now (null until known, and always for members). */
+	people = $state<PersonHere[] | null>(null);
 
 	/** Null while rendering on the server: nothing is sent from there. */
 	#socket: Socket | null;
@@ -70,6 +75,7 @@ export class ChatRoomClient {
 	#typingTimer: ReturnType<typeof setTimeout> | undefined;
 	#stops: (() => void)[] = [];
 	#reconnecting = false;
+	#staff: boolean;
 
 	constructor(
 		socket: Socket | null,
@@ -78,17 +84,21 @@ export class ChatRoomClient {
 			messages,
 			more,
 			userId,
-			lastReadId
+			lastReadId,
+			staff = false
 		}: {
 			room: RoomView;
 			messages: ChatMessageView[];
 			more: boolean;
 			userId: number;
 			lastReadId: number;
+			/** The viewer is staff: keep "People here". */
+			staff?: boolean;
 		}
 	) {
 		this.#socket = socket;
 		this.#userId = userId;
+		this.#staff = staff;
 		this.room = room;
 		this.messages = messages;
 		this.more = more;
@@ -137,6 +147,9 @@ export class ChatRoomClient {
 			clearTimeout(this.#typingTimer);
 			this.#typingTimer = setTimeout(() => (this.typing = null), TYPING_SHOWN_MS);
 		});
+		on<PeopleEvent>(CHAT_EVENTS.people, (e) => {
+			if (e.roomId === this.roomId) this.people = e.people;
+		});
 		on<YouEvent>(CHAT_EVENTS.you, (e) => {
 			if (e.roomId !== this.roomId) return;
 			if (e.removed) this.removed = e.message;
@@ -177,6 +190,12 @@ export class ChatRoomClient {
 		this.joined = true;
 		for (const waiting of this.outgoing)
 			if (waiting.state === 'sending') void this.#deliver(waiting);
+		if (this.#staff) await this.#askPeople();
+	}
+
+	async #askPeople(): Promise<void> {
+		const reply = await this.#ask<PeopleEvent>(CHAT_REQUESTS.people, { roomId: this.roomId });
+		if (reply.ok) this.people = reply.people;
 	}
 
 	/** Show the message at once and send it. */

@@ -10,6 +10,7 @@ import { log } from './log';
 import { startEscalationTimer } from './safeguarding/escalation';
 import { purgeDeletedPosts, startRetentionTimer } from './forum/retention';
 import { purgeOldMessages } from './chat/retention';
+import { startRoomHoursTimer } from './chat/hours-timer';
 // Registers the forum's (thread:watch, thread:unwatch), the chat's and idea sessions' socket events before any
 // socket connects.
 import './forum/live';
@@ -27,6 +28,8 @@ export interface Runtime {
 const TIMER = Symbol.for('together.escalationTimer');
 /** The hourly retention purge (deleted posts' words), kept the same way. */
 const RETENTION_TIMER = Symbol.for('together.retentionTimer');
+/** Announces rooms opening and closing with the clock (chat/hours-timer.ts), kept the same way. */
+const ROOM_HOURS_TIMER = Symbol.for('together.roomHoursTimer');
 const g = globalThis as Record<symbol, (() => Promise<void>) | undefined>;
 
 /** Every retention rule, one after the other. */
@@ -45,6 +48,9 @@ export const runtime: Runtime = {
 		// Deleted posts' words are erased, and old chat messages deleted, once their retention
 		// periods have passed (hourly).
 		g[RETENTION_TIMER] = startRetentionTimer(database, { purge: purgeExpired });
+		await g[ROOM_HOURS_TIMER]?.();
+		// People with a room open see it close (and say when it opens) as its hours end.
+		g[ROOM_HOURS_TIMER] = startRoomHoursTimer(database);
 	},
 	attachRealtime,
 	async shutdown() {
@@ -54,6 +60,9 @@ export const runtime: Runtime = {
 		const stopRetention = g[RETENTION_TIMER];
 		g[RETENTION_TIMER] = undefined;
 		await stopRetention?.();
+		const stopRoomHours = g[ROOM_HOURS_TIMER];
+		g[ROOM_HOURS_TIMER] = undefined;
+		await stopRoomHours?.();
 		await closeRealtime();
 		await closeDatabase();
 		log.info('shut down cleanly');

@@ -27,7 +27,8 @@ import { FORUM_EVENTS } from '../../forum';
 import { formatDateTime } from '../../format';
 import { NO_SUCH_ROOM, REMOVED_FROM_ROOM } from './access';
 import { OPENING_MAX_HOURS, openingEndsAt, roomAvailability } from './availability';
-import { presenceIn } from './presence';
+import { announcePeople } from './people';
+import { countPresence, peoplePresentIn, presenceIn, type Presence } from './presence';
 import { loadRoom } from './rooms';
 import { roomIdSchema } from './send';
 import { announceMessage } from './send';
@@ -36,13 +37,26 @@ import { settleClaim } from '../moderation/claims';
 
 const RUN_ROOMS = 'Only staff who run rooms can do that.';
 
-/** Tell everyone in the room how it stands now (open, locked, slow mode, who is here). */
+/**
+ * Tell everyone in the room how it stands now (open, locked, slow mode, how many are here), and
+ * the staff among them who is here by name.
+ */
 export async function announceRoomState(db: Database, roomId: number, now = new Date()) {
 	const room = await loadRoom(db, roomId);
-	publisher().publish(`room:${roomId}`, CHAT_EVENTS.state, await roomState(room, now));
+	const present = await peoplePresentIn(roomId);
+	publisher().publish(
+		`room:${roomId}`,
+		CHAT_EVENTS.state,
+		await roomState(room, now, countPresence(present))
+	);
+	await announcePeople(db, roomId, present, now);
 }
 
-export async function roomState(room: ChatRoom, now = new Date()): Promise<RoomState> {
+export async function roomState(
+	room: ChatRoom,
+	now = new Date(),
+	presence?: Presence
+): Promise<RoomState> {
 	const availability = roomAvailability(room, now);
 	return {
 		roomId: room.id,
@@ -50,7 +64,7 @@ export async function roomState(room: ChatRoom, now = new Date()): Promise<RoomS
 		locked: room.locked,
 		slowModeSeconds: room.slowModeSeconds,
 		statusLabel: availability.statusLabel,
-		...(await presenceIn(room.id))
+		...(presence ?? (await presenceIn(room.id)))
 	};
 }
 
@@ -277,6 +291,8 @@ export async function muteInRoom(
 		message: `A youth worker has paused your messages in this room until ${formatDateTime(until)}. You can still read.`
 	};
 	publisher().publish(`user:${target.id}`, CHAT_EVENTS.you, event);
+	// Staff's "People here" shows who is paused.
+	await announcePeople(db, room.id, undefined, now);
 	return until;
 }
 

@@ -21,7 +21,8 @@ import {
 } from './controls';
 import { reportMessage, toggleReaction } from './feedback';
 import { joinRoom, markRead, roomHistory } from './join';
-import { presenceIn } from './presence';
+import { announcePeople, roomPeople, STAFF_ONLY_PEOPLE } from './people';
+import { countPresence, peoplePresentIn, presenceIn } from './presence';
 import { loadRoom } from './rooms';
 import { roomIdSchema, sendMessage } from './send';
 
@@ -44,14 +45,26 @@ export function registerChatSocketHandlers(socket: TogetherSocket): void {
 		const room = `room:${roomId}` as const;
 		if (!socket.rooms.has(room)) await assertRoomHasSpace(roomId, joined.room, user());
 		await socket.join(isStaff(user()) ? [room, `${room}:staff`] : [room]);
-		const state = await roomState(await loadRoom(db, roomId));
+		// Asked of socket.io once: the count for everyone, the names for the staff in the room.
+		const present = await peoplePresentIn(roomId);
+		const state = await roomState(await loadRoom(db, roomId), new Date(), countPresence(present));
 		socket.to(room).emit(CHAT_EVENTS.state, state);
+		await announcePeople(db, roomId, present);
 		return { ...joined, state };
 	});
 
 	listen(socket, CHAT_REQUESTS.leave, async (payload) => {
 		const roomId = roomIdOf(payload);
 		await leave(roomId);
+	});
+
+	// Staff only, and only for a room they have open: members never get names, only the count.
+	listen(socket, CHAT_REQUESTS.people, async (payload) => {
+		const roomId = roomIdOf(payload);
+		if (!isStaff(user())) throw new NotAllowedError(STAFF_ONLY_PEOPLE);
+		if (!socket.rooms.has(`room:${roomId}:staff`))
+			throw new NotAllowedError('Join the room first.');
+		return roomPeople(await database(), user(), roomId);
 	});
 
 	listen(socket, CHAT_REQUESTS.send, async (payload) =>

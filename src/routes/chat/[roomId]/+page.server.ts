@@ -34,7 +34,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		messages: page.messages,
 		more: page.more,
 		lastReadId: access.member?.lastReadMessageId ?? 0,
-		me: { id: me.id, runsRooms: can(me, 'rooms.run') },
+		me: { id: me.id, staff: me.staff, runsRooms: can(me, 'rooms.run') },
 		// When nobody is here to answer, say who is.
 		help: room.open ? null : await whoToTalkTo(db, now)
 	};
