@@ -6,7 +6,12 @@ import { openDatabase } from '../../src/lib/server/db/client';
 import { rateLimits } from '../../src/lib/server/db/schema';
 import { checkCredentials, LOGIN_LIMITS, pausedMessage } from '../../src/lib/server/accounts/login';
 import { formatDateTime } from '../../src/lib/format';
-import { createAccount, OPERATOR, setSuspension } from '../../src/lib/server/accounts/manage';
+import {
+	createAccount,
+	OPERATOR,
+	setSuspension,
+	suspensionEnd
+} from '../../src/lib/server/accounts/manage';
 
 const PASSWORD = 'plum-tractor-velvet';
 const LIMIT = LOGIN_LIMITS.consecutivePerUsernameAndIp.points;
@@ -103,14 +108,13 @@ describe('signing in', () => {
 			password: PASSWORD,
 			ip: sam.ip
 		});
-		expect(right).toEqual({
-			ok: false,
-			reason: 'suspended',
-			until,
-			why: 'Unkind messages in chat'
-		});
-		expect(pausedMessage(until, 'Unkind messages in chat')).toBe(
-			`Your account is paused until ${formatDateTime(until)}. The reason given: Unkind messages in chat. If you think this is a mistake, talk to a youth worker you know. If you need help now, Get help lists who to call.`
+		expect(right).toEqual({ ok: false, reason: 'suspended', until });
+		// Until when, never the reason staff recorded.
+		expect(pausedMessage(until)).toBe(
+			`Your account is paused until ${formatDateTime(until)}. If you think this is a mistake, talk to a youth worker you know. If you need help now, Get help lists who to call.`
+		);
+		expect(pausedMessage(suspensionEnd('indefinitely'))).toMatch(
+			/^Your account is paused until a youth worker lifts the pause\./
 		);
 		// A wrong password reveals nothing about the suspension.
 		const wrong = await checkCredentials(db, {

@@ -18,7 +18,7 @@ import {
 	setSuspension,
 	signOutEverywhere
 } from '../../src/lib/server/accounts/manage';
-import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
+import { endedSessions, type CurrentUser } from '../../src/lib/server/accounts/current-user';
 import {
 	attachRealtime,
 	closeRealtime,
@@ -247,5 +247,20 @@ describe('suspension', () => {
 		publisher().publish(`user:${worker.id}`, 'own:notice', {});
 		await own;
 		expect(overheard).toEqual([]);
+	});
+});
+
+describe('the periodic re-check of open connections', () => {
+	it('ends the connections of someone whose roles changed elsewhere (the CLI, another server)', async () => {
+		const worker = await account(['youth_worker']);
+		const claim = { userId: worker.id, sessionVersion: worker.sessionVersion, roles: worker.roles };
+		expect(await endedSessions(db, [claim])).toEqual(new Set());
+		// Changed straight in the database, as another process would: nobody here was told.
+		await db
+			.update(users)
+			.set({ roles: ['young_person'] })
+			.where(eq(users.id, worker.id));
+		expect(await endedSessions(db, [claim])).toEqual(new Set([worker.id]));
+		expect(await endedSessions(db, [{ ...claim, roles: ['young_person'] }])).toEqual(new Set());
 	});
 });

@@ -66,7 +66,7 @@ export function authConfig(): AuthConfig {
 						throw new SignInRefused('rate_limited', waitMessage(result.retryAfterSeconds));
 					}
 					if (result.reason === 'suspended')
-						throw new SignInRefused('suspended', pausedMessage(result.until, result.why));
+						throw new SignInRefused('suspended', pausedMessage(result.until));
 					throw new SignInRefused(result.reason);
 				}
 			})
@@ -117,7 +117,7 @@ export async function signInWithPassword(
 			problem === 'rate_limited'
 				? ((error as SignInRefused).detail ?? waitMessage(15 * 60))
 				: problem === 'suspended'
-					? ((error as SignInRefused).detail ?? pausedMessage(null, null))
+					? ((error as SignInRefused).detail ?? pausedMessage(null))
 					: 'That username and password do not match. Check them and try again.';
 		return { ok: false, problem, message };
 	}

@@ -102,23 +102,39 @@ export async function loadSession(
 }
 
 /** Of these sessions, the user ids whose session is no longer valid (one query for many sockets). */
-export async function endedSessions(db: Database, sessions: SessionClaims[]): Promise<Set<number>> {
+/**
+ * Of these open connections' people, whose connection must end: the account is gone, its
+ * sessions were ended, it is suspended, or (when `roles` is given) its roles changed since the
+ * connection began, so it reconnects with what its roles now allow.
+ */
+export async function endedSessions(
+	db: Database,
+	sessions: (SessionClaims & { roles?: readonly Role[] })[]
+): Promise<Set<number>> {
 	if (sessions.length === 0) return new Set();
 	const ids = [...new Set(sessions.map((s) => s.userId))];
 	const rows = await db
 		.select({
 			id: users.id,
 			sessionVersion: users.sessionVersion,
-			suspendedUntil: users.suspendedUntil
+			suspendedUntil: users.suspendedUntil,
+			roles: users.roles
 		})
 		.from(users)
 		.where(inArray(users.id, ids));
 	const byId = new Map(rows.map((r) => [r.id, r]));
+	const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
+		a.length === b.length && a.every((r) => b.includes(r));
 	return new Set(
 		sessions
 			.filter((s) => {
 				const user = byId.get(s.userId);
-				return !user || user.sessionVersion !== s.sessionVersion || isSuspended(user);
+				return (
+					!user ||
+					user.sessionVersion !== s.sessionVersion ||
+					isSuspended(user) ||
+					(s.roles !== undefined && !sameRoles(s.roles, user.roles))
+				);
 			})
 			.map((s) => s.userId)
 	);

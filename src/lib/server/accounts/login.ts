@@ -10,6 +10,7 @@ import { rateLimits, users } from '../db/schema';
 import { isSuspended, type CurrentUser, toCurrentUser } from './current-user';
 import { timingSafeDummyHash, verifyPassword } from './passwords';
 import { formatDateTime } from '../../format';
+import { isIndefiniteSuspension } from './manage';
 
 export const LOGIN_LIMITS = {
 	consecutivePerUsernameAndIp: { points: 10, duration: 60 * 60 * 3, blockDuration: 60 * 15 },
@@ -19,7 +20,7 @@ export const LOGIN_LIMITS = {
 export type LoginResult =
 	| { ok: true; user: CurrentUser }
 	| { ok: false; reason: 'invalid' }
-	| { ok: false; reason: 'suspended'; until: Date; why: string | null }
+	| { ok: false; reason: 'suspended'; until: Date }
 	| { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 
 const limiters = new WeakMap<
@@ -86,14 +87,8 @@ export async function checkCredentials(
 		return { ok: false, reason: 'invalid' };
 	}
 	await byUserIp.delete(userIpKey);
-	// The right password: they may know until when and why (their notification says so too).
-	if (isSuspended(user))
-		return {
-			ok: false,
-			reason: 'suspended',
-			until: user.suspendedUntil!,
-			why: user.suspendedReason
-		};
+	// The right password: they may know until when.
+	if (isSuspended(user)) return { ok: false, reason: 'suspended', until: user.suspendedUntil! };
 	return { ok: true, user: toCurrentUser(user) };
 }
 
@@ -117,11 +112,18 @@ function remainingBlock(res: RateLimiterRes | null, points: number): number {
 }
 
 /** "Try again in 15 minutes" */
-/** What a suspended person is told once their password is right: until when, and why. */
-export function pausedMessage(until: Date | null, why: string | null): string {
-	const when = until ? ` until ${formatDateTime(until)}` : ' at the moment';
-	const reason = why ? ` The reason given: ${why.replace(/\.?$/, '.')}` : '';
-	return `Your account is paused${when}.${reason} If you think this is a mistake, talk to a youth worker you know. If you need help now, Get help lists who to call.`;
+/**
+ * What a suspended person is told once their password is right: until when. Not the reason a
+ * moderator recorded (that is staff-only; a warning the member must read is sent separately).
+ */
+export function pausedMessage(until: Date | null): string {
+	const when =
+		until === null
+			? ' at the moment'
+			: isIndefiniteSuspension(until)
+				? ' until a youth worker lifts the pause'
+				: ` until ${formatDateTime(until)}`;
+	return `Your account is paused${when}. If you think this is a mistake, talk to a youth worker you know. If you need help now, Get help lists who to call.`;
 }
 
 export function waitMessage(seconds: number): string {

@@ -97,8 +97,9 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Server> {
 }
 
 /**
- * Suspensions and "sign out everywhere" made in this process disconnect at once (publisher);
- * those made elsewhere (the CLI, another instance) are caught by this periodic re-check.
+ * Suspensions, "sign out everywhere" and role changes made in this process disconnect at once
+ * (publisher); those made elsewhere (the CLI, another instance) are caught by this periodic
+ * re-check, so an idle connection never keeps what a former role let it receive.
  */
 function startSessionRecheck(io: Server) {
 	const timer = setInterval(async () => {
@@ -106,7 +107,8 @@ function startSessionRecheck(io: Server) {
 			const sockets = [...io.of('/').sockets.values()] as TogetherSocket[];
 			const claims = sockets.map((s) => ({
 				userId: s.data.user.id,
-				sessionVersion: s.data.user.sessionVersion
+				sessionVersion: s.data.user.sessionVersion,
+				roles: s.data.user.roles
 			}));
 			const ended = await endedSessions(await database(), claims);
 			for (const socket of sockets) if (ended.has(socket.data.user.id)) socket.disconnect(true);
