@@ -34,6 +34,7 @@ import { roomIdSchema } from './send';
 import { announceMessage } from './send';
 import { loadMessageView } from './views';
 import { settleClaim } from '../moderation/claims';
+import { log } from '../log';
 
 const RUN_ROOMS = 'Only staff who run rooms can do that.';
 
@@ -42,14 +43,20 @@ const RUN_ROOMS = 'Only staff who run rooms can do that.';
  * the staff among them who is here by name.
  */
 export async function announceRoomState(db: Database, roomId: number, now = new Date()) {
-	const room = await loadRoom(db, roomId);
-	const present = await peoplePresentIn(roomId);
-	publisher().publish(
-		`room:${roomId}`,
-		CHAT_EVENTS.state,
-		await roomState(room, now, countPresence(present))
-	);
-	await announcePeople(db, roomId, present, now);
+	// After a change is committed: a failure to announce it is logged, never reported as the
+	// change failing (the room's state is read again on every join and send).
+	try {
+		const room = await loadRoom(db, roomId);
+		const present = await peoplePresentIn(roomId);
+		publisher().publish(
+			`room:${roomId}`,
+			CHAT_EVENTS.state,
+			await roomState(room, now, countPresence(present))
+		);
+		await announcePeople(db, roomId, present, now);
+	} catch (error) {
+		log.warn({ err: error, roomId }, 'could not announce a room’s state');
+	}
 }
 
 export async function roomState(

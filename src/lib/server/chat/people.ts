@@ -14,6 +14,7 @@ import { publisher } from '../realtime/publisher';
 import { POSTING_LIMITS } from '../forum/rate-limits';
 import { CHAT_EVENTS, type PeopleEvent, type PersonHere } from '../../chat';
 import { countPresence, peoplePresentIn } from './presence';
+import { log } from '../log';
 
 export const STAFF_ONLY_PEOPLE = 'Only staff can see who is in a room.';
 
@@ -70,8 +71,13 @@ export async function announcePeople(
 	present?: Map<number, boolean>,
 	now = new Date()
 ): Promise<void> {
-	const people = present ?? (await peoplePresentIn(roomId));
-	if (countPresence(people).staffPresent === 0) return;
-	const event: PeopleEvent = { roomId, people: await describePeople(db, roomId, people, now) };
-	publisher().publish(`room:${roomId}:staff`, CHAT_EVENTS.people, event);
+	try {
+		const people = present ?? (await peoplePresentIn(roomId));
+		if (countPresence(people).staffPresent === 0) return;
+		const event: PeopleEvent = { roomId, people: await describePeople(db, roomId, people, now) };
+		publisher().publish(`room:${roomId}:staff`, CHAT_EVENTS.people, event);
+	} catch (error) {
+		// An announcement after the fact: staff asking again (`room:people`) get the list.
+		log.warn({ err: error, roomId }, 'could not tell staff who is in a room');
+	}
 }
