@@ -130,8 +130,11 @@ export interface BoardView {
 	ideas: IdeaView[];
 	/** The idea ids I voted for, one entry per vote. */
 	myVotes: number[];
-	/** My 1-2-4-All group now (pairs or fours), if any: who is in it. */
-	myGroup: { id: number; members: string[] } | null;
+	/**
+	 * My 1-2-4-All pair or four now, if any: how many, and who (names only where the session is
+	 * not anonymous, or for staff: in a pair, a name would say who wrote every other idea).
+	 */
+	myGroup: { id: number; size: number; members: string[] } | null;
 	facilitator: boolean;
 	/** May approve or keep hidden what screening held (youth workers, safeguarding leads). */
 	reviewer: boolean;

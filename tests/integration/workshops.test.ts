@@ -304,6 +304,19 @@ describe('what each person sees', () => {
 		expect(await rejection(nextStage(db, lead, { workshopId: workshop.id }))).toBeTruthy();
 	});
 
+	it('in an anonymous 1-2-4-All session nobody is told who is in their pair (it would name every author)', async () => {
+		const workshop = await running({ template: 'one_two_four_all', anonymous: 'on' });
+		const [amara, kofi] = [await account(), await account()];
+		for (const person of [amara, kofi]) await admitToWorkshop(db, person, workshop);
+		await idea(workshop.id, amara, 'Thought alone');
+		await nextStage(db, lead, { workshopId: workshop.id });
+		const inPairs = await loadWorkshop(db, workshop.id);
+		const board = await loadBoard(db, kofi, inPairs);
+		expect(board.myGroup).toMatchObject({ size: 2, members: [] });
+		expect(board.ideas.map((i) => [i.body, i.author])).toEqual([['Thought alone', null]]);
+		expect(JSON.stringify(board)).not.toContain(amara.username);
+	});
+
 	it('forms groups so nobody is left on their own', () => {
 		const sizes = (n: number, size: number) =>
 			formGroups(

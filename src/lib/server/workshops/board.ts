@@ -327,7 +327,13 @@ export function boardFor(source: BoardSource, user: CurrentUser): BoardView {
 				)
 			),
 		myVotes: source.votesOf.get(user.id) ?? [],
-		myGroup: group ? { id: group.id, members: group.names } : null,
+		myGroup: group
+			? {
+					id: group.id,
+					size: group.memberIds.length,
+					members: viewer.staff || !workshop.anonymous ? group.names : []
+				}
+			: null,
 		facilitator: isFacilitator(user),
 		reviewer: can(user, 'moderation.act'),
 		participants: source.participants,
