@@ -106,6 +106,11 @@ export interface CommentView {
 }
 
 export interface BoardView {
+	/**
+	 * When the server read this board (its database clock, ms). Ideas sent later carry theirs:
+	 * whatever order they arrive in, the browser keeps the newest of each.
+	 */
+	at: number;
 	workshop: {
 		id: number;
 		title: string;
@@ -209,12 +214,15 @@ export interface ChangedEvent {
 	totals?: Record<number, number>;
 	board?: BoardView;
 }
+/** `at`: when the server read what it sends (see `BoardView.at`); older news is dropped. */
 export interface IdeaEvent {
 	workshopId: number;
+	at: number;
 	idea: IdeaView;
 }
 export interface IdeaGoneEvent {
 	workshopId: number;
+	at: number;
 	ideaId: number;
 }
 export interface ThemesEvent {

@@ -367,6 +367,7 @@ describe('keeping hidden and removing', () => {
 		const workshop = await running();
 		const idea = await heldIdea(workshop.id);
 		const authorBoard = await onBoard(workshop.id, idea.author);
+		const peerBoard = await onBoard(workshop.id, await account());
 		const gone = nextEvent<IdeaGoneEvent>(authorBoard, WORKSHOP_EVENTS.ideaGone);
 		await reviewContribution(db, worker, {
 			workshopId: workshop.id,
@@ -374,7 +375,13 @@ describe('keeping hidden and removing', () => {
 			decision: 'remove',
 			reason: 'It shared a phone number'
 		});
-		expect(await gone).toEqual({ workshopId: workshop.id, ideaId: idea.id });
+		expect(await gone).toEqual({
+			workshopId: workshop.id,
+			ideaId: idea.id,
+			at: expect.any(Number)
+		});
+		// Someone who never saw it is not even told it existed.
+		expect(await silence(peerBoard, WORKSHOP_EVENTS.ideaGone)).toBe(true);
 		expect((await ideaStatus(idea.id)).status).toBe('deleted');
 		expect((await loadBoard(db, idea.author, workshop)).ideas).toEqual([]);
 		const [told] = await db

@@ -388,7 +388,7 @@ describe('live updates: each person is sent an idea as they may see it', () => {
 		]);
 		expect(peer.seen[2]).toEqual({
 			event: WORKSHOP_EVENTS.ideaGone,
-			payload: { workshopId: workshop.id, ideaId: id }
+			payload: { workshopId: workshop.id, ideaId: id, at: expect.any(Number) }
 		});
 
 		expect(bodies(mine.seen)).toContain('text me on 07700 900123');

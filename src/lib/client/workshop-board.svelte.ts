@@ -44,6 +44,9 @@ export class WorkshopBoard {
 	/** Updates that arrive while the whole board is being fetched, applied on top of it. */
 	#pending: Update[] | null = null;
 	#newIdeas = 0;
+	/** When each idea's latest news applied was read on the server (bookkeeping, not shown). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#ideaAt = new Map<number, number>();
 	#announceTimer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(socket: Socket | null, board: BoardView, code: string | null) {
@@ -78,8 +81,19 @@ export class WorkshopBoard {
 					this.#timer = setTimeout(() => this.refetch(), REFETCH_AFTER_MS);
 				}
 			],
-			[WORKSHOP_EVENTS.idea, mine((e: IdeaEvent) => (board) => this.#upsert(board, e))],
-			[WORKSHOP_EVENTS.ideaGone, mine((e: IdeaGoneEvent) => (board) => removeIdea(board, e))],
+			[
+				WORKSHOP_EVENTS.idea,
+				mine(
+					(e: IdeaEvent) => (board) => this.#newer(board, e.idea.id, e.at) && this.#upsert(board, e)
+				)
+			],
+			[
+				WORKSHOP_EVENTS.ideaGone,
+				mine(
+					(e: IdeaGoneEvent) => (board) =>
+						this.#newer(board, e.ideaId, e.at) && removeIdea(board, e)
+				)
+			],
 			[WORKSHOP_EVENTS.themes, mine((e: ThemesEvent) => (board) => (board.themes = e.themes))],
 			[WORKSHOP_EVENTS.votes, mine((e: VotesEvent) => (board) => (board.votes = e.votes))],
 			[WORKSHOP_EVENTS.myVotes, mine((e: MyVotesEvent) => (board) => (board.myVotes = e.myVotes))]
@@ -95,6 +109,16 @@ export class WorkshopBoard {
 			clearTimeout(this.#announceTimer);
 			if (socket.connected) socket.emit(WORKSHOP_REQUESTS.leave, { workshopId: this.id }, () => {});
 		};
+	}
+
+	/**
+	 * Whether news of an idea read at `at` is newer than what this board shows of it: the board
+	 * itself, or news of it already applied. Older news (overtaken on the way) is dropped.
+	 */
+	#newer(board: BoardView, ideaId: number, at: number): boolean {
+		if (at < Math.max(board.at, this.#ideaAt.get(ideaId) ?? 0)) return false;
+		this.#ideaAt.set(ideaId, at);
+		return true;
 	}
 
 	#apply(update: Update) {
@@ -146,9 +170,7 @@ export class WorkshopBoard {
 		const reply = await this.ask<{ board: BoardView }>(event, { workshopId: this.id, ...payload });
 		if (this.#pending === pending) this.#pending = null;
 		if (!reply.ok) return reply;
-		const next = reply.board;
-		for (const update of pending) update(next);
-		this.#show(next);
+		this.#show(reply.board, pending);
 		return reply;
 	}
 
@@ -159,7 +181,13 @@ export class WorkshopBoard {
 		if (totals) for (const idea of board.ideas) idea.votes = totals[idea.id] ?? 0;
 	}
 
-	#show(next: BoardView) {
+	/**
+	 * A whole board (fetched, or sent because what this person may see changed), unless the one
+	 * shown is newer; then what arrived while it was being fetched, where that is newer still.
+	 */
+	#show(next: BoardView, arrivedMeanwhile: Update[] = []) {
+		if (next.at < this.board.at) return;
+		for (const update of arrivedMeanwhile) update(next);
 		this.#announceMove(this.board.workshop, next.workshop);
 		this.board = next;
 	}

@@ -18,6 +18,7 @@ import {
 	workshopParticipants,
 	workshopThemes,
 	workshopVotes,
+	workshops,
 	type Workshop,
 	type WorkshopComment,
 	type WorkshopIdea
@@ -89,8 +90,11 @@ export interface CommentRow {
 	authorName: string | null;
 }
 
+/** What decides who may see an idea (besides the session and the viewer). */
+export type IdeaVisibility = Pick<WorkshopIdea, 'mergedIntoId' | 'status' | 'authorId'>;
+
 /** Whether this viewer may see this idea now: the one rule for the board and its live updates. */
-export function maySee(workshop: Workshop, viewer: Viewer, idea: WorkshopIdea): boolean {
+export function maySee(workshop: Workshop, viewer: Viewer, idea: IdeaVisibility): boolean {
 	if (idea.mergedIntoId !== null || idea.status === 'deleted') return false;
 	if (viewer.staff || idea.authorId === viewer.id) return true;
 	if (idea.status !== 'published') return false;
@@ -241,10 +245,25 @@ export async function groupsNow(db: Database, workshop: Workshop): Promise<Group
 }
 
 /**
+ * The database's clock now, in milliseconds. Taken just before reading a board or an idea, it
+ * orders what was read: a later stamp saw everything an earlier one did (and more), so a browser
+ * can drop an update older than what it already shows, whatever order they arrive in.
+ */
+export async function readStamp(db: Database, workshopId: number): Promise<number> {
+	const [row] = await db
+		.select({ at: sql<number>`(extract(epoch from clock_timestamp()) * 1000)::float8` })
+		.from(workshops)
+		.where(eq(workshops.id, workshopId));
+	return Number(row?.at ?? Date.now());
+}
+
+/**
  * Everything a session's boards are made from, read once: one person's board (`loadBoard`) or
  * everyone's at once when what they may see changes (live.ts), with no query per person.
  */
 export interface BoardSource {
+	/** When it was read (`readStamp`). */
+	at: number;
 	workshop: Workshop;
 	rows: IdeaRow[];
 	commentsOf: Map<number, CommentRow[]>;
@@ -257,6 +276,7 @@ export interface BoardSource {
 }
 
 export async function boardSource(db: Database, workshop: Workshop): Promise<BoardSource> {
+	const at = await readStamp(db, workshop.id);
 	const [rows, votes, themes, [{ participants }], progress, groups] = await Promise.all([
 		ideaRows(db, workshop.id),
 		db
@@ -283,6 +303,7 @@ export async function boardSource(db: Database, workshop: Workshop): Promise<Boa
 		voteTotals(db, workshop, ids)
 	]);
 	return {
+		at,
 		workshop,
 		rows,
 		commentsOf: groupBy(comments, (c) => c.comment.ideaId),
@@ -313,6 +334,7 @@ export function boardFor(source: BoardSource, user: CurrentUser): BoardView {
 	const group = source.groups.get(user.id) ?? null;
 	const viewer: Viewer = { id: user.id, staff: isStaff(user), group: group?.memberIds ?? null };
 	return {
+		at: source.at,
 		workshop: workshopView(workshop),
 		themes: source.themes,
 		ideas: source.rows

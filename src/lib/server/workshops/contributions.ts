@@ -23,7 +23,7 @@ import { tidyText } from '../content/limits';
 import type { CrisisPanelData } from '../signposting/crisis-panel';
 import { COMMENT_MAX, IDEA_MAX } from '../../workshops';
 import { workshopFor, workshopIdSchema } from './access';
-import { currentGroup } from './board';
+import { currentGroup, type IdeaVisibility } from './board';
 import { announceIdea } from './live';
 import { publisher } from '../realtime/publisher';
 import { FORUM_EVENTS } from '../../forum';
@@ -102,7 +102,6 @@ export async function addIdea(
 	});
 	return afterWrite(db, workshop, decision, written, status, {
 		ideaId: written.id,
-		added: true,
 		queueChanged: status === 'held'
 	});
 }
@@ -162,6 +161,7 @@ export async function editIdea(
 	});
 	return afterWrite(db, workshop, decision, written, status, {
 		ideaId: idea.id,
+		before: idea,
 		queueChanged: status === 'held' || idea.status === 'held'
 	});
 }
@@ -180,7 +180,7 @@ export async function deleteIdea(db: Database, author: CurrentUser, input: unkno
 			details: { workshopId: workshop.id }
 		});
 	});
-	await announceIdea(db, workshop.id, idea.id);
+	await announceIdea(db, workshop.id, idea.id, { before: idea });
 	if (idea.status === 'held') publisher().publish('staff', FORUM_EVENTS.queueChanged, {});
 }
 
@@ -303,13 +303,13 @@ async function afterWrite(
 	decision: ScreeningDecision,
 	written: { id: number; alert: Awaited<ReturnType<typeof alertFor>> },
 	status: 'published' | 'held',
-	changed: { ideaId: number; added?: boolean; queueChanged: boolean }
+	changed: { ideaId: number; before?: IdeaVisibility; queueChanged: boolean }
 ): Promise<WriteOutcome> {
 	if (written.alert)
 		await announceAlert(db, written.alert).catch((error) =>
 			log.error({ err: error, alertId: written.alert?.alertId }, 'could not announce alert')
 		);
-	await announceIdea(db, workshop.id, changed.ideaId, { added: changed.added });
+	await announceIdea(db, workshop.id, changed.ideaId, { before: changed.before });
 	// Staff headers recount what waits for review (held now, or no longer).
 	if (changed.queueChanged) publisher().publish('staff', FORUM_EVENTS.queueChanged, {});
 	return {

@@ -286,7 +286,7 @@ export async function mergeIdea(db: Database, lead: CurrentUser, input: unknown)
 		throw new ValidationError({ intoId: 'Choose a different idea to merge into.' });
 	const workshop = await loadWorkshop(db, data.workshopId);
 	assertGroupable(workshop);
-	await sessionIdea(db, workshop.id, data.ideaId);
+	const merged = await sessionIdea(db, workshop.id, data.ideaId);
 	const into = await sessionIdea(db, workshop.id, data.intoId);
 	if (into.mergedIntoId !== null)
 		throw new ValidationError({ intoId: 'That idea was itself merged away.' });
@@ -307,7 +307,7 @@ export async function mergeIdea(db: Database, lead: CurrentUser, input: unknown)
 			details: { workshopId: workshop.id, intoId: into.id }
 		});
 	});
-	await announceIdea(db, workshop.id, data.ideaId);
+	await announceIdea(db, workshop.id, data.ideaId, { before: merged });
 	await announceIdea(db, workshop.id, into.id);
 }
 
@@ -326,7 +326,7 @@ export async function hideIdea(db: Database, lead: CurrentUser, input: unknown) 
 	const data = parseOrThrow(hideSchema, input);
 	assertFacilitator(lead);
 	const workshop = await loadWorkshop(db, data.workshopId);
-	await sessionIdea(db, workshop.id, data.ideaId);
+	const before = await sessionIdea(db, workshop.id, data.ideaId);
 	await db.transaction(async (tx) => {
 		await tx
 			.update(workshopIdeas)
@@ -340,7 +340,7 @@ export async function hideIdea(db: Database, lead: CurrentUser, input: unknown) 
 			details: { workshopId: workshop.id, reason: data.reason }
 		});
 	});
-	await announceIdea(db, workshop.id, data.ideaId);
+	await announceIdea(db, workshop.id, data.ideaId, { before });
 }
 
 async function sessionIdea(db: Database, workshopId: number, ideaId: number) {

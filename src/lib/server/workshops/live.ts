@@ -31,6 +31,8 @@ import {
 	ideaRows,
 	ideaView,
 	maySee,
+	readStamp,
+	type IdeaVisibility,
 	themesOf,
 	visibilityOf,
 	voteProgress,
@@ -92,17 +94,19 @@ export async function announcePhase(db: Database, before: Workshop, after: Works
 }
 
 /**
- * One idea changed (added, edited, deleted, commented on, moved, merged, hidden or approved):
- * each person on the board is sent it as they may see it now. `added` ideas that someone may
- * not see are not mentioned to them at all.
+ * One idea changed (added, edited, deleted, commented on, moved, merged, hidden or reviewed):
+ * each person on the board is sent it as they may see it now. Someone who may not see it now is
+ * told it is gone only if they could see it `before` the change (pass it for changes that can
+ * hide an idea); otherwise they are sent nothing, not even that it exists.
  */
 export async function announceIdea(
 	db: Database,
 	workshopId: number,
 	ideaId: number,
-	{ added = false } = {}
+	{ before }: { before?: IdeaVisibility } = {}
 ): Promise<void> {
 	try {
+		const at = await readStamp(db, workshopId);
 		const workshop = await loadWorkshop(db, workshopId);
 		const [row] = await ideaRows(db, workshopId, ideaId);
 		if (!row) return;
@@ -111,18 +115,21 @@ export async function announceIdea(
 			voteTotals(db, workshop, [ideaId]),
 			groupsNow(db, workshop)
 		]);
-		const gone: IdeaGoneEvent = { workshopId, ideaId };
+		const gone: IdeaGoneEvent = { workshopId, ideaId, at };
 		await publisher().publishEach(audience(workshopId), (user) => {
 			const group = groupOf.get(user.id)?.memberIds ?? null;
 			const viewer = { id: user.id, staff: isStaff(user), group };
 			if (maySee(workshop, viewer, row.idea)) {
 				const event: IdeaEvent = {
 					workshopId,
+					at,
 					idea: ideaView(workshop, viewer, row, comments, totals.get(ideaId) ?? null)
 				};
 				return { event: WORKSHOP_EVENTS.idea, payload: event };
 			}
-			return added ? null : { event: WORKSHOP_EVENTS.ideaGone, payload: gone };
+			return before && maySee(workshop, viewer, before)
+				? { event: WORKSHOP_EVENTS.ideaGone, payload: gone }
+				: null;
 		});
 	} catch (error) {
 		askToFetch(workshopId, error, `idea ${ideaId}`);

@@ -181,7 +181,12 @@ export async function reviewContribution(
 		});
 	});
 
-	await announceIdea(db, workshop.id, target.ideaId);
+	// A held idea was seen by its author and staff; a held comment changes no one's view of its idea.
+	await announceIdea(db, workshop.id, target.ideaId, {
+		before: isComment
+			? undefined
+			: { status: 'held', authorId: target.authorId, mergedIntoId: null }
+	});
 	publisher().publish('staff', FORUM_EVENTS.queueChanged, {});
 	pushNotifications(told);
 	return { status };
