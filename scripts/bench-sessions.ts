@@ -7,14 +7,19 @@
  *   2. phase change: the lead moves the session to voting; everyone is sent the session as it
  *      now is (or, where what they may see changed, fetches their board again, as browsers do)
  *   3. votes: 180 votes in a minute (each participant 3, spread evenly)
+ *   4. reveal: in a session hiding 300 ideas until revealed, the lead reveals them; each person is
+ *      sent their whole board (a phase change and the reveal are single events: their p99 is the
+ *      slowest of the 60 people)
  *
  * For each: how long from the action (stamped here when emitted) until each other person on the
  * board has the update (p50/p95/p99), and whether every update reached every person exactly once.
  * The same run drives the same phases against a bare socket.io server that only broadcasts
- * (bench/chat-baseline: no session, database, screening or per-person views), the baseline.
+ * (bench/chat-baseline: no session, database, screening or per-person views), the baseline, after
+ * the same warm-up (three sessions of 300 ideas). "Server CPU" is the Node process only; the
+ * PostgreSQL work Together also causes is not in it.
  *
- * Then the board in a browser: Chromium (Playwright) on a mid-range phone profile (412×823,
- * Lighthouse's mobile settings) opens a session with 300 ideas, unthrottled (the baseline) and
+ * Then the board in a browser: Chromium (Playwright) on a mid-range phone profile (Lighthouse's
+ * mobile viewport, 412×823, and its 4× CPU slowdown; no network throttling, the server is local) opens a session with 300 ideas, unthrottled (the baseline) and
  * with the CPU slowed 4×, while 60 more ideas arrive live (5 a second) and then while the person
  * scrolls through the board: time until the board is usable, long tasks, and frame times.
  *
@@ -89,6 +94,8 @@ interface Seeded {
 	members: Person[];
 	/** The session the load runs on, and one per browser run (each with 300 ideas). */
 	loadSession: number;
+	/** Hides ideas until the lead reveals them: 300 ideas, then a reveal. */
+	revealSession: number;
 	renderSessions: number[];
 }
 
@@ -101,7 +108,7 @@ async function seed(databaseUrl: string): Promise<Seeded> {
 			password: `bench-${authSecret.slice(0, 16)}`,
 			roles: ['coproduction_lead']
 		});
-		const session = async (title: string) => {
+		const session = async (title: string, hideUntilReveal = false) => {
 			const workshop = await createWorkshop(handle.db, lead, {
 				title,
 				questions: 'What would make a sexual health clinic feel welcoming?',
@@ -110,6 +117,7 @@ async function seed(databaseUrl: string): Promise<Seeded> {
 				startsAt: new Date(Date.now() + 60_000).toISOString().slice(0, 16),
 				access: 'members',
 				anonymous: 'on',
+				hideUntilReveal: hideUntilReveal ? 'on' : undefined,
 				votesPerPerson: '3',
 				template: 'brainstorm'
 			});
@@ -120,6 +128,7 @@ async function seed(databaseUrl: string): Promise<Seeded> {
 			lead: { id: lead.id, sessionVersion: lead.sessionVersion },
 			members: await insertPeople(databaseUrl, 'bench_member', SHAPE.participants, 'young_person'),
 			loadSession: await session('Bench: the load'),
+			revealSession: await session('Bench: hidden until revealed', true),
 			renderSessions: [
 				await session('Bench: the board, unthrottled'),
 				await session('Bench: the board, CPU 4× slower')
@@ -342,22 +351,53 @@ async function measured(pid: number, run: () => Promise<Tracker>): Promise<Phase
 	};
 }
 
-/** The three phases against a server: `people[0]` is the lead, the rest participants. */
+/**
+ * The phases against a server: `people[0]` is the lead, the rest participants. `reveal` is a
+ * session already holding 300 ideas hidden until the lead reveals them.
+ */
 async function loadRun(
 	server: ChildProcess,
 	at: string,
-	workshopId: number,
+	sessions: { load: number; reveal: number },
 	people: (Person | null)[]
 ) {
-	const seats = await seatPeople(at, workshopId, people);
-	const [lead, ...participants] = seats;
 	const pid = server.pid!;
-	const ideas = await measured(pid, () => ideasPhase(seats, participants, workshopId));
-	const phase = await measured(pid, () => phaseChange(lead, participants, workshopId));
-	await voteTargets(participants, workshopId);
-	const votes = await measured(pid, () => votesPhase(seats, participants, workshopId));
+	const seats = await seatPeople(at, sessions.load, people);
+	const [lead, ...participants] = seats;
+	const ideas = await measured(pid, () => ideasPhase(seats, participants, sessions.load));
+	const phase = await measured(pid, () => phaseChange(lead, participants, sessions.load));
+	await voteTargets(participants, sessions.load);
+	const votes = await measured(pid, () => votesPhase(seats, participants, sessions.load));
 	seats.forEach((s) => s.socket.disconnect());
-	return { ideas, phase, votes };
+
+	const onReveal = await seatPeople(at, sessions.reveal, people);
+	const reveal = await measured(pid, () =>
+		revealPhase(onReveal[0], onReveal.slice(1), sessions.reveal)
+	);
+	onReveal.forEach((s) => s.socket.disconnect());
+	return { ideas, phase, votes, reveal };
+}
+
+/**
+ * Phase 4: the lead reveals a session's 300 hidden ideas. Everyone's view changes, so each person
+ * is sent their whole board (or, from a server that sends none, fetches it): the update has
+ * reached them when they have a board with every idea.
+ */
+async function revealPhase(lead: Seat, participants: Seat[], workshopId: number) {
+	const tracker = new Tracker(participants.length + 1);
+	const arrived = participants.map(
+		(seat) =>
+			new Promise<void>((resolve) => {
+				seat.socket.once(WORKSHOP_EVENTS.changed, async (event: ChangedEvent) => {
+					const board = event.board ?? (await boardOf(seat, workshopId));
+					if (board.ideas.length >= SHAPE.ideas) tracker.received(0, seat.slot);
+					resolve();
+				});
+			})
+	);
+	await ask(tracker, 0, lead, WORKSHOP_REQUESTS.reveal, { workshopId });
+	await Promise.race([Promise.all(arrived), sleep(ACK_TIMEOUT_MS)]);
+	return tracker;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -370,7 +410,7 @@ interface RenderFigures {
 	load: FrameFigures;
 	live: FrameFigures;
 	scroll: FrameFigures;
-	/** From emitting a live idea to it being on the page. */
+	/** From emitting a live idea to its card being added to the page (drawn once scrolled to). */
 	liveToScreen: number[];
 }
 
@@ -508,17 +548,26 @@ async function boardInBrowser(
 	}
 }
 
-/** Fill the browser's session with 300 ideas before anyone looks at it (not measured). */
-async function fillRenderSession(adders: Seat[], workshopId: number) {
+/** Fill a session with 300 published ideas before anyone looks at it (not measured). */
+async function fillSession(adders: Seat[], workshopId: number) {
 	for (let k = 0; k < SHAPE.ideas; k += adders.length)
 		await Promise.all(
-			adders.map((seat, i) =>
-				seat.socket.emitWithAck(WORKSHOP_REQUESTS.addIdea, {
+			adders.map(async (seat, i) => {
+				const reply = await seat.socket.emitWithAck(WORKSHOP_REQUESTS.addIdea, {
 					workshopId,
 					body: `${IDEAS[(k + i) % IDEAS.length]} (#${k + i})`
-				})
-			)
+				});
+				if (!reply?.ok || reply.status !== 'published')
+					throw new Error(`an idea was not published: ${JSON.stringify(reply)}`);
+			})
 		);
+}
+
+/** Ten participants fill a session with 300 ideas (also warms a server up, the same for both). */
+async function filled(at: string, workshopId: number, people: (Person | null)[]) {
+	const adders = await seatPeople(at, workshopId, people.slice(1, 11));
+	await fillSession(adders, workshopId);
+	return adders;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -563,7 +612,13 @@ function report(
 		row('phase change → everyone has the new phase (baseline)', baseline.phase),
 		row('phase change → everyone has the new phase (Together)', together.phase, baseline.phase),
 		row('vote cast → count for everyone (baseline)', baseline.votes),
-		row('vote cast → count for everyone (Together)', together.votes, baseline.votes)
+		row('vote cast → count for everyone (Together)', together.votes, baseline.votes),
+		row(`reveal → everyone has all ${SHAPE.ideas} ideas (baseline)`, baseline.reveal),
+		row(
+			`reveal → everyone has all ${SHAPE.ideas} ideas (Together, each their own board)`,
+			together.reveal,
+			baseline.reveal
+		)
 	];
 	if (renders.length) {
 		lines.push(
@@ -578,7 +633,7 @@ function report(
 			lines.push(
 				frames(`${cpu} | load (usable after ${r.readyMs} ms)`, r.load),
 				frames(
-					`${cpu} | live ideas (on screen p50 ${ms(percentile(r.liveToScreen, 50))} / p99 ${ms(percentile(r.liveToScreen, 99))} ms after sending)`,
+					`${cpu} | live ideas (on the page p50 ${ms(percentile(r.liveToScreen, 50))} / p99 ${ms(percentile(r.liveToScreen, 99))} ms after sending)`,
 					r.live
 				),
 				frames(`${cpu} | scrolling`, r.scroll)
@@ -595,29 +650,30 @@ try {
 	const databaseUrl = await createDatabase('sessionbench');
 	const seeded = await seed(databaseUrl);
 
+	const members = [seeded.lead, ...seeded.members];
 	const server = await startTogether(databaseUrl, origin);
 	const renders: RenderFigures[] = [];
 	if (withBrowser)
 		for (const [i, rate] of [1, 4].entries()) {
 			const workshopId = seeded.renderSessions[i];
-			const adders = await seatPeople(origin, workshopId, seeded.members.slice(1, 11));
-			await fillRenderSession(adders, workshopId);
+			const adders = await filled(origin, workshopId, members);
 			renders.push(await boardInBrowser(seeded, workshopId, adders, rate));
 			adders.forEach((s) => s.socket.disconnect());
 		}
-	const together = await loadRun(server, origin, seeded.loadSession, [
-		seeded.lead,
-		...seeded.members
-	]);
+	(await filled(origin, seeded.revealSession, members)).forEach((s) => s.socket.disconnect());
+	const sessions = { load: seeded.loadSession, reveal: seeded.revealSession };
+	const together = await loadRun(server, origin, sessions, members);
 	await stopProcess(server);
 
 	const bare = await startProcess('bench/chat-baseline/server.js', baselineOrigin, {
 		PORT: String(port + 1)
 	});
 	const people = Array.from({ length: SHAPE.participants + 1 }, () => null);
-	const baseline = await loadRun(bare, baselineOrigin, 1, people);
+	// The same warm-up as Together had: three sessions of 300 ideas, one of them to reveal.
+	for (const workshopId of [2, 3, 4])
+		(await filled(baselineOrigin, workshopId, people)).forEach((s) => s.socket.disconnect());
+	const baseline = await loadRun(bare, baselineOrigin, { load: 1, reveal: 2 }, people);
 	await stopProcess(bare);
-
 	console.log(`\n${report(together, baseline, renders, loadAtStart)}\n`);
 } finally {
 	await cleanUp();

@@ -6,7 +6,8 @@
 // the room (the sender too, as Together does), then acknowledges with a made-up id.
 // Idea sessions: `workshop:join` joins; `workshop:add-idea` broadcasts `workshop:idea`;
 // `workshop:vote` broadcasts `workshop:votes` with the count so far; `workshop:phase` broadcasts
-// `workshop:changed` with the new phase; `workshop:board` answers with every idea so far, from memory.
+// `workshop:changed` with the new phase; `workshop:reveal` broadcasts `workshop:changed` with
+// the whole board (the same for everyone); `workshop:board` answers with every idea so far, from memory.
 import http from 'node:http';
 import { Server } from 'socket.io';
 
@@ -54,6 +55,11 @@ io.on('connection', (socket) => {
 		board.votes.cast++;
 		io.to(`workshop:${workshopId}`).emit('workshop:votes', { workshopId, votes: board.votes });
 		ack({ ok: true, myVotes: [ideaId] });
+	});
+	socket.on('workshop:reveal', ({ workshopId }, ack) => {
+		const board = boardOf(workshopId);
+		io.to(`workshop:${workshopId}`).emit('workshop:changed', { workshopId, board });
+		ack({ ok: true });
 	});
 	socket.on('workshop:phase', ({ workshopId, to }, ack) => {
 		io.to(`workshop:${workshopId}`).emit('workshop:changed', {
