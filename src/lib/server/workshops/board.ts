@@ -269,6 +269,9 @@ export interface BoardSource {
 	commentsOf: Map<number, CommentRow[]>;
 	totals: Map<number, number>;
 	votesOf: Map<number, number[]>;
+	/** Ideas as any peer, or any member of staff, not involved in them sees them (made once). */
+	peerViews: Map<number, IdeaView>;
+	staffViews: Map<number, IdeaView>;
 	themes: BoardView['themes'];
 	participants: number;
 	progress: VoteProgress;
@@ -311,6 +314,8 @@ export async function boardSource(db: Database, workshop: Workshop): Promise<Boa
 		votesOf: new Map(
 			[...groupBy(votes, (v) => v.userId)].map(([userId, v]) => [userId, v.map((x) => x.ideaId)])
 		),
+		peerViews: new Map(),
+		staffViews: new Map(),
 		themes,
 		participants,
 		progress,
@@ -328,6 +333,24 @@ function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
 	return groups;
 }
 
+/**
+ * An idea as this viewer sees it. An idea that is not theirs and has no comment of theirs looks
+ * the same to every peer (and to every member of staff), so when everyone's board is made at once
+ * it is made once per kind of viewer, not once per person.
+ */
+function viewOf(source: BoardSource, viewer: Viewer, row: IdeaRow): IdeaView {
+	const comments = source.commentsOf.get(row.idea.id) ?? [];
+	const make = (as: Viewer) =>
+		ideaView(source.workshop, as, row, comments, source.totals.get(row.idea.id) ?? null);
+	const involved =
+		row.idea.authorId === viewer.id || comments.some((c) => c.comment.authorId === viewer.id);
+	if (involved) return make(viewer);
+	const shared = viewer.staff ? source.staffViews : source.peerViews;
+	let view = shared.get(row.idea.id);
+	if (!view) shared.set(row.idea.id, (view = make({ id: 0, staff: viewer.staff, group: null })));
+	return view;
+}
+
 /** One person's board, from what was read for everyone. */
 export function boardFor(source: BoardSource, user: CurrentUser): BoardView {
 	const { workshop } = source;
@@ -339,15 +362,7 @@ export function boardFor(source: BoardSource, user: CurrentUser): BoardView {
 		themes: source.themes,
 		ideas: source.rows
 			.filter((row) => maySee(workshop, viewer, row.idea))
-			.map((row) =>
-				ideaView(
-					workshop,
-					viewer,
-					row,
-					source.commentsOf.get(row.idea.id) ?? [],
-					source.totals.get(row.idea.id) ?? null
-				)
-			),
+			.map((row) => viewOf(source, viewer, row)),
 		myVotes: source.votesOf.get(user.id) ?? [],
 		myGroup: group
 			? {
