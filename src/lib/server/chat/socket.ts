@@ -7,7 +7,7 @@ import type { CurrentUser } from '../accounts/current-user';
 import { database } from '../db';
 import { log } from '../log';
 import { isStaff, NotAllowedError } from '../policy';
-import { registerSocketHandlers, type TogetherSocket } from '../realtime/attach';
+import { registerSocketHandlers, whenDisconnected, type TogetherSocket } from '../realtime/attach';
 import { listen } from '../realtime/listen';
 import { CHAT_EVENTS, CHAT_REQUESTS, type TypingEvent } from '../../chat';
 import { assertMayEnter, loadRoomAccess } from './access';
@@ -122,7 +122,8 @@ export function registerChatSocketHandlers(socket: TogetherSocket): void {
 	socket.on('disconnecting', () => {
 		const rooms = [...socket.rooms].filter((r) => /^room:\d+$/.test(r));
 		if (rooms.length === 0) return;
-		setImmediate(async () => {
+		whenDisconnected(async () => {
+			await new Promise((resolve) => setImmediate(resolve)); // once it has left its rooms
 			try {
 				const db = await database();
 				for (const room of rooms) await announceRoomState(db, Number(room.slice(5)));

@@ -159,6 +159,18 @@ async function useRedisAdapterIfConfigured(io: Server) {
 	log.info('realtime fan-out through redis');
 }
 
+/** Work handlers start when a connection ends (attendance, presence), still running. */
+const afterDisconnect = new Set<Promise<unknown>>();
+
+/**
+ * Run work that a connection's end starts, so that closing the socket server waits for it (and a
+ * shutdown or a test never closes the database under it).
+ */
+export function whenDisconnected(work: () => Promise<unknown>): void {
+	const running = work().finally(() => afterDisconnect.delete(running));
+	afterDisconnect.add(running);
+}
+
 export async function closeRealtime(): Promise<void> {
 	const io = g[KEY];
 	if (!io) return;
@@ -166,4 +178,6 @@ export async function closeRealtime(): Promise<void> {
 	clearInterval(recheckTimers.get(io));
 	installPublisher(undefined);
 	await new Promise<void>((resolve) => io.close(() => resolve()));
+	// Closing ended every connection: let what their ends started finish.
+	while (afterDisconnect.size) await Promise.allSettled([...afterDisconnect]);
 }

@@ -10,7 +10,7 @@ import { database } from '../db';
 import { workshopParticipants } from '../db/schema';
 import { log } from '../log';
 import { parseOrThrow } from '../errors';
-import { registerSocketHandlers, type TogetherSocket } from '../realtime/attach';
+import { registerSocketHandlers, whenDisconnected, type TogetherSocket } from '../realtime/attach';
 import { listen } from '../realtime/listen';
 import { WORKSHOP_REQUESTS } from '../../workshops';
 import { admitToWorkshop, loadWorkshop, workshopFor, workshopIdSchema } from './access';
@@ -94,7 +94,7 @@ export function registerWorkshopSocketHandlers(socket: TogetherSocket): void {
 
 	// Attendance: leaving the page or losing the connection counts as leaving.
 	socket.on('disconnect', () => {
-		for (const workshopId of joined) void markLeft(workshopId);
+		for (const workshopId of joined) whenDisconnected(() => markLeft(workshopId));
 	});
 
 	async function markLeft(workshopId: number) {
