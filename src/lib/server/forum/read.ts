@@ -264,9 +264,7 @@ function threadQuery(db: Database, everything: boolean, linked: boolean) {
 				: sql<null>`null`,
 			// The page asked for, in the same round trip (see loadThreadPage); a linked post's page
 			// is known only from `before`, so that variant reads its posts afterwards.
-			posts: linked
-				? sql<null>`null`
-				: sql<string | PostJson[]>`(${postsSelect(db, everything)})`
+			posts: linked ? sql<null>`null` : sql<string | PostJson[]>`(${postsSelect(db, everything)})`
 		})
 		.from(forumThreads)
 		.innerJoin(forumCategories, eq(forumCategories.id, forumThreads.categoryId))

@@ -147,7 +147,9 @@ export function selectPostViewsAsJson(
 		.as('page');
 	return db
 		.select({
-			posts: sql<string | PostJson[]>`coalesce(json_agg(${rows.post} order by ${rows.n}), '[]'::json)`
+			posts: sql<
+				string | PostJson[]
+			>`coalesce(json_agg(${rows.post} order by ${rows.n}), '[]'::json)`
 		})
 		.from(rows);
 }
