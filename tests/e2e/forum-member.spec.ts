@@ -373,7 +373,11 @@ test('a post’s words show once, from the page, and are replaced when its autho
 	await waitUntilLive(page);
 	await expect(page.getByText(before)).toHaveCount(1);
 
-	await workerPage.getByText('Edit your post', { exact: false }).first().click();
+	// "Edit (your post)" opens the form; its field has the same words, hidden until then.
+	await workerPage
+		.getByText(/^Edit\s*your post$/)
+		.filter({ visible: true })
+		.click();
 	await workerPage.getByLabel('Edit your post').fill(after);
 	await workerPage.getByRole('button', { name: 'Save changes' }).click();
 	await expect(workerPage.getByText('Your changes are saved.')).toBeVisible();
