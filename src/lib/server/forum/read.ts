@@ -28,7 +28,7 @@ import {
 import { followingColumn } from './followers';
 import { CATEGORY_NOT_FOUND } from './load';
 import { paging, type Paging } from './paging';
-import { postRowsFromJson, selectPostViewsAsJson, toPostView, type PostJson } from './views';
+import { postRowsFromJson, selectPostViewsAsJson, toPostView } from './views';
 import { formatDateTime } from '../../format';
 
 /**
@@ -264,7 +264,7 @@ function threadQuery(db: Database, everything: boolean, linked: boolean) {
 				: sql<null>`null`,
 			// The page asked for, in the same round trip (see loadThreadPage); a linked post's page
 			// is known only from `before`, so that variant reads its posts afterwards.
-			posts: linked ? sql<null>`null` : sql<string | PostJson[]>`(${postsSelect(db, everything)})`
+			posts: linked ? sql<null>`null` : sql<string | unknown[][]>`(${postsSelect(db, everything)})`
 		})
 		.from(forumThreads)
 		.innerJoin(forumCategories, eq(forumCategories.id, forumThreads.categoryId))
@@ -278,9 +278,9 @@ function postsSelect(db: Database, everything: boolean) {
 	const visible = everything ? undefined : postsMembersSee(viewerId);
 	return selectPostViewsAsJson(db, viewerId, {
 		where: and(eq(forumPosts.threadId, sql.placeholder('threadId')), visible),
-		order: [
-			asc(sql`coalesce(${forumPosts.publishedAt}, ${forumPosts.createdAt})`),
-			asc(forumPosts.id)
+		sortKeys: [
+			sql`coalesce(${forumPosts.publishedAt}, ${forumPosts.createdAt})`,
+			sql`${forumPosts.id}`
 		],
 		limit: sql.placeholder('limit'),
 		offset: sql.placeholder('offset')
