@@ -17,6 +17,10 @@
  * While working on one page: BENCH_ONLY=forum runs the forum scenarios alone (no /healthz, /help,
  * /account, sign-in or risk rows), BENCH_ONLY=thread only the baseline and the thread page, and BENCH_KEEP_DATABASE=<name> seeds a database of that name
  * once and keeps it, so later runs with the same name skip the seeding (about a minute).
+ * BENCH_SERVER_DIR=<dir> runs the server.js (and build/) in that directory instead of this one:
+ * copy a build there to measure before and after alternately in the same minutes. Each forum row
+ * also reports the server process's own CPU time per request (from /proc), which moves less than
+ * requests/s when other work shares the machine.
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -25,8 +29,8 @@ import { once } from 'node:events';
 import postgres from 'postgres';
 import { openDatabase } from '../src/lib/server/db/client';
 import { createAccount, OPERATOR } from '../src/lib/server/accounts/manage';
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toCurrentUser, type CurrentUser } from '../src/lib/server/accounts/current-user';
 import { loadThreadPage } from '../src/lib/server/forum/read';
@@ -38,6 +42,7 @@ const adminUrl =
 	process.env.TEST_DATABASE_URL ??
 	'postgres://postgres@127.0.0.1:5432/postgres';
 const port = Number(process.env.BENCH_PORT ?? 4180);
+const serverDir = process.env.BENCH_SERVER_DIR ?? '.';
 const origin = `http://127.0.0.1:${port}`;
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -67,7 +72,7 @@ async function withDatabase<T>(fn: (url: string, fresh: boolean) => Promise<T>):
 }
 
 async function startServer(databaseUrl: string) {
-	return start('server.js', origin, '/readyz', {
+	return start(join(serverDir, 'server.js'), origin, '/readyz', {
 		DATABASE_URL: databaseUrl,
 		PORT: String(port),
 		ORIGIN: origin,
@@ -120,26 +125,50 @@ async function signInCookie(username: string, password: string): Promise<string>
 interface Row {
 	name: string;
 	result: autocannon.Result;
+	/** The server's CPU time (user + system) per request, in ms, when its process was given. */
+	cpuMs?: number;
 }
 
-async function load(name: string, options: Partial<autocannon.Options>): Promise<Row> {
+/** CPU time a process has used so far (user + system), in ms, from /proc (Linux only). */
+function cpuTimeMs(pid: number): number | undefined {
+	try {
+		// Fields after the command name (which is in parentheses): utime and stime are 14th and 15th.
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+	} catch {
+		return undefined;
+	}
+}
+
+async function load(
+	name: string,
+	options: Partial<autocannon.Options>,
+	pid?: number
+): Promise<Row> {
 	await autocannon({ url: origin, duration: 2, connections, ...options }); // warm-up, not measured
+	const cpuBefore = pid === undefined ? undefined : cpuTimeMs(pid);
 	const result = await autocannon({ url: origin, duration, connections, ...options });
+	const cpuAfter = pid === undefined ? undefined : cpuTimeMs(pid);
 	if (result.non2xx > 0 || result.errors > 0) {
 		throw new Error(`${name}: ${result.non2xx} non-2xx responses and ${result.errors} errors`);
 	}
-	return { name, result };
+	const cpuMs =
+		cpuBefore === undefined || cpuAfter === undefined || result.requests.total === 0
+			? undefined
+			: (cpuAfter - cpuBefore) / result.requests.total;
+	return { name, result, cpuMs };
 }
 
 function table(rows: Row[], baseline: Row): string {
 	const lines = [
-		'| scenario | requests/s (mean) | latency p50 (ms) | latency p97.5 (ms) | latency p99 (ms) | vs baseline req/s |',
-		'| --- | ---: | ---: | ---: | ---: | ---: |'
+		'| scenario | requests/s (mean) | latency p50 (ms) | latency p97.5 (ms) | latency p99 (ms) | vs baseline req/s | server CPU ms/request | bytes/response |',
+		'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
 	];
-	for (const { name, result } of rows) {
+	for (const { name, result, cpuMs } of rows) {
 		const ratio = result.requests.average / baseline.result.requests.average;
+		const bytes = result.requests.total > 0 ? result.throughput.total / result.requests.total : 0;
 		lines.push(
-			`| ${name} | ${result.requests.average.toFixed(0)} | ${result.latency.p50} | ${result.latency.p97_5} | ${result.latency.p99} | ${name === baseline.name ? 'baseline' : `${(ratio * 100).toFixed(0)}%`} |`
+			`| ${name} | ${result.requests.average.toFixed(0)} | ${result.latency.p50} | ${result.latency.p97_5} | ${result.latency.p99} | ${name === baseline.name ? 'baseline' : `${(ratio * 100).toFixed(0)}%`} | ${cpuMs === undefined ? '–' : cpuMs.toFixed(2)} | ${bytes.toFixed(0)} |`
 		);
 	}
 	return lines.join('\n');
@@ -179,7 +208,8 @@ async function forumScenarios(
 	databaseUrl: string,
 	member: CurrentUser,
 	cookie: string,
-	forum: SeededForum
+	forum: SeededForum,
+	serverPid: number | undefined
 ) {
 	const baseline = await startBaseline(await baselinePosts(databaseUrl, member, forum));
 	const rows: Row[] = [];
@@ -187,39 +217,53 @@ async function forumScenarios(
 	const search = `${origin}/forum/search?q=${encodeURIComponent(forum.searchQuery)}`;
 	try {
 		rows.push(
-			await load('bare SvelteKit page, same 50 posts from memory (baseline)', {
-				url: `http://127.0.0.1:${baselinePort}/`,
-				connections: forumConnections
-			})
+			await load(
+				'bare SvelteKit page, same 50 posts from memory (baseline)',
+				{
+					url: `http://127.0.0.1:${baselinePort}/`,
+					connections: forumConnections
+				},
+				baseline.pid
+			)
 		);
 	} finally {
 		baseline.kill('SIGTERM');
 		await once(baseline, 'exit');
 	}
 	rows.push(
-		await load('GET /forum/t/<id>: thread page, 50 posts, signed in', {
-			url: `${origin}/forum/t/${forum.threadId}`,
-			...signedIn
-		})
+		await load(
+			'GET /forum/t/<id>: thread page, 50 posts, signed in',
+			{ url: `${origin}/forum/t/${forum.threadId}`, ...signedIn },
+			serverPid
+		)
 	);
 	if (only === 'thread') return rows;
 	rows.push(
-		await load('GET /forum/<category>: 20 of 1,250 threads, signed in', {
-			url: `${origin}/forum/${forum.categorySlug}`,
-			...signedIn
-		})
+		await load(
+			'GET /forum/<category>: 20 of 1,250 threads, signed in',
+			{ url: `${origin}/forum/${forum.categorySlug}`, ...signedIn },
+			serverPid
+		)
 	);
 	rows.push(
-		await load(`GET /forum/search?q=${forum.searchQuery}, signed in`, { url: search, ...signedIn })
+		await load(
+			`GET /forum/search?q=${forum.searchQuery}, signed in`,
+			{ url: search, ...signedIn },
+			serverPid
+		)
 	);
 	// One person searching at a time: the latency someone waits for (6% and 25% of posts match).
 	for (const words of [forum.searchQuery, forum.commonWord])
 		rows.push(
-			await load(`GET /forum/search?q=${words}, signed in, 1 connection`, {
-				url: `${origin}/forum/search?q=${encodeURIComponent(words)}`,
-				headers: { cookie },
-				connections: 1
-			})
+			await load(
+				`GET /forum/search?q=${words}, signed in, 1 connection`,
+				{
+					url: `${origin}/forum/search?q=${encodeURIComponent(words)}`,
+					headers: { cookie },
+					connections: 1
+				},
+				serverPid
+			)
 		);
 	return rows;
 }
@@ -257,7 +301,7 @@ await withDatabase(async (databaseUrl, fresh) => {
 	try {
 		const cookie = await signInCookie(username, password);
 		if (only) {
-			await printForum(databaseUrl, member, cookie, forum, seedSeconds);
+			await printForum(databaseUrl, member, cookie, forum, seedSeconds, server.pid);
 			return;
 		}
 		const rows: Row[] = [];
@@ -287,7 +331,7 @@ await withDatabase(async (databaseUrl, fresh) => {
 			`\nTogether benchmark, ${new Date().toISOString()}, ${duration}s per scenario, ${connections} connections, PostgreSQL\n`
 		);
 		console.log(table(rows, rows[0]));
-		await printForum(databaseUrl, member, cookie, forum, seedSeconds);
+		await printForum(databaseUrl, member, cookie, forum, seedSeconds, server.pid);
 	} finally {
 		server.kill('SIGTERM');
 		await once(server, 'exit');
@@ -299,11 +343,14 @@ async function printForum(
 	member: CurrentUser,
 	cookie: string,
 	forum: SeededForum,
-	seeded: string
+	seeded: string,
+	serverPid: number | undefined
 ) {
-	const forumRows = await forumScenarios(databaseUrl, member, cookie, forum);
+	const forumRows = await forumScenarios(databaseUrl, member, cookie, forum, serverPid);
 	console.log(
-		`\nForum: ${SEED.posts.toLocaleString('en-GB')} posts in ${SEED.threads.toLocaleString('en-GB')} threads (${seeded}), ${forumConnections} connections unless stated, ${new Date().toISOString()}\n`
+		`\nForum: ${SEED.posts.toLocaleString('en-GB')} posts in ${SEED.threads.toLocaleString('en-GB')} threads (${seeded}), ${forumConnections} connections unless stated, ${new Date().toISOString()}, server ${serverDir}, load average ${loadavg()
+			.map((n) => n.toFixed(1))
+			.join(' ')}\n`
 	);
 	console.log(table(forumRows, forumRows[0]));
 }

@@ -70,6 +70,9 @@ export interface PostView {
 	source?: string;
 }
 
+/** A post in a page's list, whose HTML comes separately (PostBodies, $lib/post-bodies). */
+export type ListedPost = Omit<PostView, 'html'>;
+
 /**
  * Supportive reactions instead of likes, in the words the buttons show. Counts only: nobody sees
  * who reacted, and nothing is ever sorted or ranked by them.

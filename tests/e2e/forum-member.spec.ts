@@ -352,3 +352,40 @@ test('a report reaches the review queue; the youth worker hides the post and rea
 	await expect(page.getByText('Buy my revision notes')).toHaveCount(0);
 	await expect(page.getByRole('article', { name: `Reply by ${author.username}` })).toHaveCount(0);
 });
+
+test('a post’s words show once, from the page, and are replaced when its author edits it', async ({
+	page,
+	browser,
+	makeAccount
+}) => {
+	// The page's data leaves out the posts' HTML, which the browser reads back from the page
+	// ($lib/post-bodies). Were it not read back, the words would still show, but a later change
+	// would be added beside them instead of replacing them: the edit below would show both.
+	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
+	const member = await makeAccount();
+	const workerPage = await signedInPage(browser, worker);
+	const before = `Bring snacks to the study group ${Date.now()}`;
+	const after = `Bring fruit to the study group ${Date.now()}`;
+	const thread = await startConversation(workerPage, { title: 'Study snacks', body: before });
+
+	await signIn(page, member);
+	await page.goto(thread);
+	await waitUntilLive(page);
+	await expect(page.getByText(before)).toHaveCount(1);
+
+	// "Edit (your post)" opens the form; its field has the same words, hidden until then.
+	await workerPage
+		.getByText(/^Edit\s*your post$/)
+		.filter({ visible: true })
+		.click();
+	await workerPage.getByLabel('Edit your post').fill(after);
+	await workerPage.getByRole('button', { name: 'Save changes' }).click();
+	await expect(workerPage.getByText('Your changes are saved.')).toBeVisible();
+	await expect(workerPage.getByText(after)).toHaveCount(1);
+	await expect(workerPage.getByText(before)).toHaveCount(0);
+
+	// The member's page hears of the change and fetches itself again (data without a page).
+	await expect(page.getByText(after)).toHaveCount(1);
+	await expect(page.getByText(before)).toHaveCount(0);
+	await workerPage.context().close();
+});

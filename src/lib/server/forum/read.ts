@@ -1,7 +1,7 @@
 /**
  * Reading the forum: the category list with latest activity, a category's threads (pinned first,
  * then most recent activity), and a thread's posts. Each page is a fixed, small number of queries
- * however much is on it (the thread page: two).
+ * however much is on it (the thread page: usually one).
  */
 import { and, asc, desc, eq, getTableName, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
@@ -28,7 +28,7 @@ import {
 import { followingColumn } from './followers';
 import { CATEGORY_NOT_FOUND } from './load';
 import { paging, type Paging } from './paging';
-import { selectPostViews, toPostView } from './views';
+import { postRowsFromJson, selectPostViewsAsJson, toPostView } from './views';
 import { formatDateTime } from '../../format';
 
 /**
@@ -217,8 +217,9 @@ export interface ThreadPage extends Paging {
 /**
  * The thread page's first query: the thread with how many posts this person may see, whether they
  * follow it, their warning choices, when they last wrote here (slow mode), for staff which posts
- * were purged, and for a link to a post how many visible posts come before it. Built and prepared
- * once per variant (staff or not, linked post or not); the ids are placeholders.
+ * were purged, for a link to a post how many visible posts come before it, and otherwise the page
+ * of posts asked for. Built and prepared once per variant (staff or not, linked post or not); the
+ * ids, limit and offset are placeholders.
  */
 function threadQuery(db: Database, everything: boolean, linked: boolean) {
 	const viewerId = sql.placeholder('viewerId');
@@ -260,7 +261,10 @@ function threadQuery(db: Database, everything: boolean, linked: boolean) {
 							)`
 						)
 					)
-				: sql<null>`null`
+				: sql<null>`null`,
+			// The page asked for, in the same round trip (see loadThreadPage); a linked post's page
+			// is known only from `before`, so that variant reads its posts afterwards.
+			posts: linked ? sql<null>`null` : sql<string | unknown[][]>`(${postsSelect(db, everything)})`
 		})
 		.from(forumThreads)
 		.innerJoin(forumCategories, eq(forumCategories.id, forumThreads.categoryId))
@@ -268,19 +272,26 @@ function threadQuery(db: Database, everything: boolean, linked: boolean) {
 		.prepare(`forum_thread_${everything ? 'staff' : 'member'}${linked ? '_linked' : ''}`);
 }
 
-/** The thread page's second query: a page of the posts this person sees, in order. */
-function postsQuery(db: Database, everything: boolean) {
+/** A page of the posts this person sees, in order, as JSON (limit and offset are placeholders). */
+function postsSelect(db: Database, everything: boolean) {
 	const viewerId = sql.placeholder('viewerId');
 	const visible = everything ? undefined : postsMembersSee(viewerId);
-	return selectPostViews(db, viewerId)
-		.where(and(eq(forumPosts.threadId, sql.placeholder('threadId')), visible))
-		.orderBy(
-			asc(sql`coalesce(${forumPosts.publishedAt}, ${forumPosts.createdAt})`),
-			asc(forumPosts.id)
-		)
-		.limit(sql.placeholder('limit'))
-		.offset(sql.placeholder('offset'))
-		.prepare(`forum_thread_posts_${everything ? 'staff' : 'member'}`);
+	return selectPostViewsAsJson(db, viewerId, {
+		where: and(eq(forumPosts.threadId, sql.placeholder('threadId')), visible),
+		sortKeys: [
+			sql`coalesce(${forumPosts.publishedAt}, ${forumPosts.createdAt})`,
+			sql`${forumPosts.id}`
+		],
+		limit: sql.placeholder('limit'),
+		offset: sql.placeholder('offset')
+	});
+}
+
+/** The posts alone: for a linked post's page, or when the page asked for is not there. */
+function postsQuery(db: Database, everything: boolean) {
+	return postsSelect(db, everything).prepare(
+		`forum_thread_posts_${everything ? 'staff' : 'member'}`
+	);
 }
 
 interface ThreadQueries {
@@ -297,8 +308,11 @@ function threadQueries(db: Database): ThreadQueries {
 
 /**
  * A thread's page: the thread (with how many posts this person may see, and which page a linked
- * post is on, the viewer's warning choices) in one query, then that page of posts with authors,
- * quotes and reaction counts in a second. Both are prepared once (per database handle).
+ * post is on, the viewer's warning choices) and the page asked for of its posts with authors,
+ * quotes and reaction counts, in one query. Its posts are read in a second query only when the
+ * page is known from the thread's row: a link to a post, or a page past the last one (which the
+ * route then redirects). The posts read in the first query are used only once the viewer's access
+ * to the thread is checked. Both are prepared once (per database handle).
  */
 export async function loadThreadPage(
 	db: Database,
@@ -311,7 +325,13 @@ export async function loadThreadPage(
 	const threadKey = `${everything}:${linked}`;
 	let thread = queries.thread.get(threadKey);
 	if (!thread) queries.thread.set(threadKey, (thread = threadQuery(db, everything, linked)));
-	const [row] = await thread.execute({ viewerId: viewer.id, threadId, postId: postId ?? null });
+	const [row] = await thread.execute({
+		viewerId: viewer.id,
+		threadId,
+		postId: postId ?? null,
+		limit: POSTS_PER_PAGE,
+		offset: (requested - 1) * POSTS_PER_PAGE
+	});
 	assertCanReadThread(viewer, row ?? undefined);
 	const now = new Date();
 	const purged =
@@ -320,14 +340,18 @@ export async function loadThreadPage(
 	const wanted =
 		row.before === null ? requested : Math.floor(Number(row.before) / POSTS_PER_PAGE) + 1;
 	const pages = paging(wanted, Number(row.total), POSTS_PER_PAGE);
-	let postsOf = queries.posts.get(everything);
-	if (!postsOf) queries.posts.set(everything, (postsOf = postsQuery(db, everything)));
-	const posts = await postsOf.execute({
-		viewerId: viewer.id,
-		threadId,
-		limit: POSTS_PER_PAGE,
-		offset: (pages.page - 1) * POSTS_PER_PAGE
-	});
+	let json = row.posts;
+	if (json === null || pages.page !== requested) {
+		let postsOf = queries.posts.get(everything);
+		if (!postsOf) queries.posts.set(everything, (postsOf = postsQuery(db, everything)));
+		[{ posts: json }] = await postsOf.execute({
+			viewerId: viewer.id,
+			threadId,
+			limit: POSTS_PER_PAGE,
+			offset: (pages.page - 1) * POSTS_PER_PAGE
+		});
+	}
+	const posts = postRowsFromJson(json);
 
 	return {
 		...pages,

@@ -14,9 +14,11 @@ import { setFollowing } from '$lib/server/forum/followers';
 import { threadToolCategories } from '$lib/server/forum/thread-tools';
 import { can } from '$lib/server/policy';
 import { contentWarningFrom, outcomeResult } from '../../post-form';
+import { PostBodies } from '$lib/post-bodies';
+import type { ListedPost, PostView } from '$lib/forum';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url, params, depends }) => {
+export const load: PageServerLoad = async ({ locals, url, params, depends, isDataRequest }) => {
 	const me = requireUser(locals, url);
 	const threadId = parseId(params.threadId);
 	if (threadId === null) error(404, 'We could not find that conversation.');
@@ -37,8 +39,13 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 	// "Quote" links come back here with ?quote=<post id>; only a published post can be quoted.
 	const quoteId = parseId(url.searchParams.get('quote'));
 	const quoted = result.posts.find((p) => p.id === quoteId && p.status === 'published');
+	// The posts' HTML goes to the page once: rendered into it, and read back from it by the browser
+	// (PostBodies). Data fetched without a page (a refresh) carries it.
+	const { posts, ...rest } = result;
 	return {
-		...result,
+		...rest,
+		posts: posts.map(withoutHtml),
+		bodies: new PostBodies(new Map(posts.map((p) => [p.id, p.html])), !isDataRequest),
 		quote: quoted ? { postId: quoted.id, username: quoted.author.username } : null,
 		// Thread tools (ThreadTools.svelte) for youth workers: where the conversation can be moved.
 		toolCategories: can(me, 'moderation.act')
@@ -48,6 +55,10 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 		sentAsStream: sentAsStream()
 	};
 };
+
+function withoutHtml({ html: _html, ...post }: PostView): ListedPost {
+	return post;
+}
 
 function threadIdOf(params: { threadId: string }): number {
 	const id = parseId(params.threadId);
@@ -110,8 +121,9 @@ export const actions: Actions = {
 	react: async ({ locals, url, request }) => {
 		const me = requireUser(locals, url);
 		const data = await request.formData();
-		const values = { ...formValues(data), form: 'react' };
-		const postId = parseId(text(data, 'postId'));
+		// The form's address names the post (?post=<id>), as it brings a plain form post back to it.
+		const postId = parseId(url.searchParams.get('post'));
+		const values = { ...formValues(data), form: 'react', postId: String(postId ?? '') };
 		if (postId === null)
 			return fail(404, { values, errors: {}, message: 'That post is no longer there.' });
 		const [kind, want] = text(data, 'reaction').split(':');
