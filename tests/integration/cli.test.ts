@@ -188,7 +188,7 @@ describe('user suspend', () => {
 				password: PASSWORD,
 				ip: '192.0.2.11'
 			})
-		).toEqual({ ok: false, reason: 'suspended' });
+		).toMatchObject({ ok: false, reason: 'suspended' });
 
 		expect(await main(['suspend', '--username', 'paused_member', '--lift'])).toBe(
 			'paused_member is no longer suspended'

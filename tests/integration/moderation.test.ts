@@ -498,7 +498,7 @@ describe('actions on members', () => {
 			password: PASSWORD,
 			ip: '10.0.0.9'
 		});
-		expect(signIn).toEqual({ ok: false, reason: 'suspended' });
+		expect(signIn).toMatchObject({ ok: false, reason: 'suspended' });
 		const [row] = await db.select().from(users).where(eq(users.id, member.id));
 		expect(row.suspendedReason).toBe('Repeated bullying after a warning.');
 

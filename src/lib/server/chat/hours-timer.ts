@@ -12,11 +12,11 @@ import { inArray } from 'drizzle-orm';
 import type { Server } from 'socket.io';
 import type { Database } from '../db';
 import { chatRooms } from '../db/schema';
-import { log } from '../log';
 import { socketServer } from '../realtime/attach';
 import { CHAT_EVENTS } from '../../chat';
 import { roomAvailability } from './availability';
 import { roomState } from './controls';
+import { repeatEvery } from '../repeat';
 
 /** The chat rooms (`room:<id>`) that sockets of this process are in. */
 function localRoomIds(io: Server): number[] {
@@ -52,30 +52,20 @@ export async function announceHoursChanges(
 	return announced;
 }
 
-/** Every `everyMs`, announce what the clock changed since the last tick. Ticks never overlap. */
+/** Every `everyMs`, announce what the clock changed since the last tick (never two at once). */
 export function startRoomHoursTimer(
 	db: () => Promise<Database>,
 	everyMs = 5_000
 ): () => Promise<void> {
 	let last = new Date();
-	let running: Promise<void> | null = null;
-	const tick = async () => {
-		const now = new Date();
-		const io = socketServer();
-		if (io) await announceHoursChanges(await db(), io, last, now);
-		last = now;
-	};
-	const timer = setInterval(() => {
-		if (running) return;
-		running = tick()
-			.catch((error) => log.warn({ err: error }, 'announcing room hours failed'))
-			.finally(() => {
-				running = null;
-			});
-	}, everyMs);
-	timer.unref();
-	return async () => {
-		clearInterval(timer);
-		await running;
-	};
+	return repeatEvery(
+		everyMs,
+		async () => {
+			const now = new Date();
+			const io = socketServer();
+			if (io) await announceHoursChanges(await db(), io, last, now);
+			last = now;
+		},
+		{ failure: 'announcing room hours failed' }
+	);
 }

@@ -25,6 +25,7 @@ import {
 } from '../db/schema';
 import { log } from '../log';
 import { getSettings } from '../settings';
+import { repeatEvery } from '../repeat';
 
 const DAY = 86_400_000;
 
@@ -116,23 +117,8 @@ export function startRetentionTimer(
 		purge = purgeDeletedPosts
 	}: { everyMs?: number; firstAfterMs?: number; purge?: (db: Database) => Promise<unknown> } = {}
 ): () => Promise<void> {
-	let running: Promise<void> | null = null;
-	const run = () => {
-		if (running) return;
-		running = (async () => purge(await db()))()
-			.then(() => {})
-			.catch((error) => log.error({ err: error }, 'retention purge failed'))
-			.finally(() => {
-				running = null;
-			});
-	};
-	const first = setTimeout(run, firstAfterMs);
-	first.unref();
-	const timer = setInterval(run, everyMs);
-	timer.unref();
-	return async () => {
-		clearTimeout(first);
-		clearInterval(timer);
-		await running;
-	};
+	return repeatEvery(everyMs, async () => purge(await db()), {
+		failure: 'retention purge failed',
+		firstAfterMs
+	});
 }

@@ -12,6 +12,7 @@ import { log } from '../log';
 import { publisher } from '../realtime/publisher';
 import { pushNotifications, storeNotifications } from '../notifications/notify';
 import { alertLink, alertTitle, announcePendingAlerts, type AlertLevel } from './alerts';
+import { repeatEvery } from '../repeat';
 
 export interface Escalated {
 	alertId: number;
@@ -131,31 +132,17 @@ export function startEscalationTimer(
 	db: () => Promise<Database>,
 	everyMs = 3_000
 ): () => Promise<void> {
-	let running: Promise<void> | null = null;
-	const tick = async () => {
-		const database = await db();
-		try {
-			await announcePendingAlerts(database);
-		} catch (error) {
-			log.error({ err: error }, 'announcing pending alerts failed');
-		}
-		try {
+	return repeatEvery(
+		everyMs,
+		async () => {
+			const database = await db();
+			try {
+				await announcePendingAlerts(database);
+			} catch (error) {
+				log.error({ err: error }, 'announcing pending alerts failed');
+			}
 			await escalateDueAlerts(database);
-		} catch (error) {
-			log.error({ err: error }, 'escalation check failed');
-		}
-	};
-	const timer = setInterval(() => {
-		if (running) return;
-		running = tick()
-			.catch((error) => log.error({ err: error }, 'escalation check failed'))
-			.finally(() => {
-				running = null;
-			});
-	}, everyMs);
-	timer.unref();
-	return async () => {
-		clearInterval(timer);
-		await running;
-	};
+		},
+		{ failure: 'escalation check failed' }
+	);
 }
