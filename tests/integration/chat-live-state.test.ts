@@ -13,7 +13,6 @@ import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
 import { database, type Database } from '../../src/lib/server/db';
 import { chatRooms } from '../../src/lib/server/db/schema';
 import { createRoom } from '../../src/lib/server/chat/rooms';
-import { controlRoom } from '../../src/lib/server/chat/controls';
 import { announceHoursChanges, startRoomHoursTimer } from '../../src/lib/server/chat/hours-timer';
 import { socketServer } from '../../src/lib/server/realtime/attach';
 import {
@@ -27,6 +26,8 @@ import {
 import { accountMaker, joinedDaysAgo, type MakeAccount } from '../support/members';
 import {
 	ask,
+	openDropIn,
+	type RoomSettings,
 	collect,
 	nextEvent,
 	silence,
@@ -48,15 +49,7 @@ beforeAll(async () => {
 
 afterAll(() => live.close());
 
-async function openRoom(extra: Partial<Parameters<typeof createRoom>[2]> = {}) {
-	const room = await createRoom(db, worker, {
-		name: `Room ${randomUUID().slice(0, 6)}`,
-		kind: 'drop_in',
-		...extra
-	});
-	await controlRoom(db, worker, { action: 'open', roomId: room.id });
-	return room;
-}
+const openRoom = (extra: RoomSettings = {}) => openDropIn(db, worker, extra);
 
 async function joined(user: CurrentUser, roomId: number) {
 	const socket = await live.connect(user);

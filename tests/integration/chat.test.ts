@@ -37,6 +37,8 @@ import {
 import { accountMaker, joinedDaysAgo, type MakeAccount } from '../support/members';
 import {
 	ask,
+	openDropIn,
+	type RoomSettings,
 	collect,
 	nextEvent,
 	silence,
@@ -58,15 +60,7 @@ beforeAll(async () => {
 
 afterAll(() => live.close());
 
-async function openRoom(extra: Partial<Parameters<typeof createRoom>[2]> = {}) {
-	const room = await createRoom(db, worker, {
-		name: `Room ${randomUUID().slice(0, 6)}`,
-		kind: 'drop_in',
-		...extra
-	});
-	await controlRoom(db, worker, { action: 'open', roomId: room.id });
-	return room;
-}
+const openRoom = (extra: RoomSettings = {}) => openDropIn(db, worker, extra);
 
 async function joined(user: CurrentUser, roomId: number, since?: number) {
 	const socket = await live.connect(user);

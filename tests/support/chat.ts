@@ -10,6 +10,11 @@ import { attachRealtime, closeRealtime } from '../../src/lib/server/realtime/att
 import { resetConfig } from '../../src/lib/server/config';
 import type { Answer } from '../../src/lib/server/realtime/listen';
 import { connectSignedIn } from './session-socket';
+import { randomUUID } from 'node:crypto';
+import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
+import type { Database } from '../../src/lib/server/db';
+import { controlRoom } from '../../src/lib/server/chat/controls';
+import { createRoom } from '../../src/lib/server/chat/rooms';
 import '../../src/lib/server/chat/socket';
 import '../../src/lib/server/workshops/socket';
 
@@ -86,4 +91,17 @@ export async function silence(socket: Socket, event: string, ms = 300): Promise<
 	const seen = collect(socket, event);
 	await new Promise((resolve) => setTimeout(resolve, ms));
 	return seen.length === 0;
+}
+
+export type RoomSettings = Partial<Parameters<typeof createRoom>[2]>;
+
+/** A drop-in room (or as `extra` says) that a youth worker has set up and opened. */
+export async function openDropIn(db: Database, worker: CurrentUser, extra: RoomSettings = {}) {
+	const room = await createRoom(db, worker, {
+		name: `Room ${randomUUID().slice(0, 6)}`,
+		kind: 'drop_in',
+		...extra
+	});
+	await controlRoom(db, worker, { action: 'open', roomId: room.id });
+	return room;
 }
