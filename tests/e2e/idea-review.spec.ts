@@ -3,7 +3,8 @@
  * with a phone number in it (held: only they and staff see it), a youth worker finds it in the
  * review queue with the session and why, takes it and approves it, and the young person's open
  * board shows it as published while another member's board receives it, without a reload. On a
- * phone, a youth worker keeps one hidden from the board itself and its author reads why.
+ * phone, a youth worker keeps one hidden from the board itself, its author reads why, and the
+ * decision is in her moderation history.
  */
 import type { Page } from '@playwright/test';
 import { test, expect, established, signIn, type Account } from './fixtures';
@@ -142,4 +143,12 @@ test('@phone a youth worker keeps a held idea hidden from the board; its author 
 	await expect(mine).toContainText('Hidden from others: Please keep phone numbers off the board.');
 	await expect(mine).not.toContainText(WAITING);
 	expect(await violations(page)).toEqual([]);
+
+	// The decision is part of her moderation history, for whoever looks at her next.
+	await w.goto(`/mod/members/${amara.id}`);
+	const history = w.getByRole('region', { name: 'In idea sessions' });
+	await expect(history).toContainText(`Held idea kept hidden, by ${worker.username}`);
+	await expect(history).toContainText(`They wrote: “${idea}”`);
+	await expect(history).toContainText('Why: Please keep phone numbers off the board.');
+	await expect(history.getByRole('link', { name: `Board review ${amara.username}` })).toBeVisible();
 });

@@ -2,8 +2,9 @@
  * After an idea session (the session itself is set up straight in the database, as if it had
  * just been run and closed): a coproduction lead reads the results, downloads them as CSV,
  * records an outcome for an idea and later marks it done; the young person who suggested the idea
- * is told each time and follows the trail; a member who took part reads the results and prints
- * their certificate on a phone, and cannot download the results. Every page passes WCAG 2.2 AA.
+ * is told each time and follows the trail; the lead corrects its title and links another idea,
+ * whose author is told; a member who took part reads the results and prints their certificate on
+ * a phone, and cannot download the results. Every page passes WCAG 2.2 AA.
  */
 import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
@@ -153,6 +154,31 @@ test('a lead records an outcome and marks it done; the idea’s author is told a
 	const otherPage = await signedInPage(browser, other);
 	await otherPage.goto('/notifications');
 	await expect(otherPage.getByText('You have no notifications.')).toBeVisible();
+
+	// The lead corrects the title and links another idea: its author hears of it; the trail stays.
+	await outcome.getByText('Edit the title, description or ideas').click();
+	const edit = outcome.locator('form', {
+		has: page.getByRole('button', { name: /^Save changes/ })
+	});
+	await edit.getByLabel('Title').fill('');
+	await edit.getByRole('button', { name: /^Save changes/ }).click();
+	await expect(edit.getByText('Give the outcome a short title.')).toBeVisible();
+	await edit.getByLabel('Title').fill('Sofas and snacks for the chill-out room');
+	await edit.getByRole('checkbox', { name: /free snacks/ }).check();
+	expect(await violations(page)).toEqual([]);
+	await edit.getByRole('button', { name: /^Save changes/ }).click();
+	await expect(
+		page.getByRole('status').filter({
+			hasText: 'Changes saved. The person who suggested the idea has been told.'
+		})
+	).toBeVisible();
+	const renamed = page.getByRole('listitem').filter({
+		has: page.getByRole('heading', { level: 2, name: 'Sofas and snacks for the chill-out room' })
+	});
+	await expect(renamed.getByText('“=1+1 free snacks”')).toBeVisible();
+	await expect(renamed.getByRole('list').last().getByRole('listitem')).toHaveCount(2);
+	await otherPage.reload();
+	await expect(otherPage.getByText('Sofas and snacks for the chill-out room: Done.')).toBeVisible();
 });
 
 test('a member who took part reads the results and their certificate, and cannot download @phone', async ({

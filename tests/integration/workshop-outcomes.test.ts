@@ -2,7 +2,8 @@
  * "You said, we did": a coproduction lead records what is happening about a closed session's
  * ideas and keeps it up to date. Each change lands on the trail, is audited, and reaches the
  * people who contributed the linked ideas (anonymous ones too, and the authors of duplicates
- * merged into them), nobody else. Bad input and people without the role change nothing.
+ * merged into them), nobody else. Its wording and linked ideas can be corrected. Bad input and
+ * people without the role change nothing.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +20,8 @@ import { NotFoundError, ValidationError } from '../../src/lib/server/errors';
 import { NotAllowedError } from '../../src/lib/server/policy';
 import {
 	createOutcome,
+	editOutcome,
+	NOTHING_CHANGED,
 	REASON_REQUIRED,
 	sessionOutcomes,
 	UNKNOWN_IDEAS,
@@ -304,6 +307,95 @@ describe('keeping an outcome up to date', () => {
 			status: 'not_doing',
 			reason: 'The building cannot take the sound-proofing.'
 		});
+	});
+
+	it('corrects the wording and linked ideas: audited with the old wording, only newly reached authors told', async () => {
+		const { workshop, people, ideas } = await closedSession();
+		const { outcome } = await createOutcome(db, lead, workshop.id, {
+			title: 'New sofa',
+			status: 'planned',
+			ideaIds: [String(ideas.sofas.id), String(ideas.bystanderIdea.id)]
+		});
+		const before = await notificationsOf(Object.values(people));
+
+		const { notified } = await editOutcome(db, lead, outcome.id, {
+			title: '  New sofas for the chill-out room ',
+			body: 'Two sofas, chosen by the youth panel.',
+			ideaIds: [String(ideas.sofas.id), String(ideas.late.id)]
+		});
+
+		expect(notified).toBe(1);
+		const view = await sessionOutcomes(db, lead, workshop.id);
+		expect(view.outcomes[0]).toMatchObject({
+			title: 'New sofas for the chill-out room',
+			body: 'Two sofas, chosen by the youth panel.',
+			status: 'planned'
+		});
+		expect(view.outcomes[0].ideas.map((i) => i.id)).toEqual([ideas.sofas.id, ideas.late.id]);
+		expect(view.outcomes[0].trail).toHaveLength(1);
+		// Ben's idea is linked now, so he hears of it; Ama and Cai were told already.
+		const sent = (await notificationsOf(Object.values(people))).slice(before.length);
+		expect(sent.map((n) => [n.userId, n.body])).toEqual([
+			[people.ben.id, 'New sofas for the chill-out room: Planned.']
+		]);
+		const [audit] = await db
+			.select()
+			.from(auditLog)
+			.where(
+				and(eq(auditLog.action, 'workshop.outcome.edit'), eq(auditLog.targetId, String(outcome.id)))
+			);
+		expect(audit.details).toMatchObject({
+			before: { title: 'New sofa', body: '' },
+			ideasLinked: [ideas.late.id],
+			ideasUnlinked: [ideas.bystanderIdea.id]
+		});
+	});
+
+	it('refuses an edit with nothing changed, no ideas, a hidden idea, bad wording or the wrong role', async () => {
+		const { workshop, people, ideas } = await closedSession();
+		const { outcome } = await createOutcome(db, lead, workshop.id, {
+			title: 'Music studio',
+			status: 'under_consideration',
+			ideaIds: [String(ideas.bystanderIdea.id)]
+		});
+		const same = { title: 'Music studio', body: '', ideaIds: [String(ideas.bystanderIdea.id)] };
+		await expect(editOutcome(db, lead, outcome.id, same)).rejects.toMatchObject({
+			fieldErrors: { form: NOTHING_CHANGED }
+		});
+		await expect(editOutcome(db, lead, outcome.id, { ...same, ideaIds: [] })).rejects.toThrow(
+			ValidationError
+		);
+		await expect(
+			editOutcome(db, lead, outcome.id, { ...same, ideaIds: [String(ideas.hidden.id)] })
+		).rejects.toMatchObject({ fieldErrors: { ideaIds: UNKNOWN_IDEAS } });
+		await expect(
+			editOutcome(db, lead, outcome.id, {
+				...same,
+				body: 'i am going to kill myself tonight, i have the pills ready'
+			})
+		).rejects.toThrow(ValidationError);
+		await expect(
+			editOutcome(db, people.bystander, outcome.id, { ...same, title: 'Mine now' })
+		).rejects.toThrow(NotAllowedError);
+		await expect(editOutcome(db, worker, outcome.id, { ...same, title: 'Ours' })).rejects.toThrow(
+			NotAllowedError
+		);
+		await expect(editOutcome(db, lead, 999_999, { ...same, title: 'Gone' })).rejects.toThrow(
+			NotFoundError
+		);
+		const [row] = await outcomeRowsFor(workshop.id);
+		expect(row.title).toBe('Music studio');
+		const links = await db
+			.select()
+			.from(workshopOutcomeIdeas)
+			.where(eq(workshopOutcomeIdeas.outcomeId, outcome.id));
+		expect(links.map((l) => l.ideaId)).toEqual([ideas.bystanderIdea.id]);
+		expect(
+			await db.$count(
+				auditLog,
+				and(eq(auditLog.action, 'workshop.outcome.edit'), eq(auditLog.targetId, String(outcome.id)))
+			)
+		).toBe(0);
 	});
 
 	it('keeps links and trail of the session only: another session’s page shows none of it', async () => {

@@ -26,6 +26,7 @@ import { setPhase } from '../../src/lib/server/workshops/facilitation';
 import { NOT_IN_SESSION, reviewContribution } from '../../src/lib/server/workshops/review';
 import { loadReviewQueue, queueCounts } from '../../src/lib/server/moderation/queue';
 import { claimItem } from '../../src/lib/server/moderation/claims';
+import { loadMemberPage } from '../../src/lib/server/moderation/member-history';
 import { NotFoundError, ValidationError } from '../../src/lib/server/errors';
 import { NotAllowedError } from '../../src/lib/server/policy';
 import { ALREADY_DEALT_WITH } from '../../src/lib/moderation';
@@ -393,6 +394,58 @@ describe('keeping hidden and removing', () => {
 			body: 'Why: It shared a phone number'
 		});
 		expect((await queueCounts(db)).heldIdeas).toBe(0);
+	});
+});
+
+describe('the member’s moderation history', () => {
+	it('lists each decision about their ideas and comments, with the session, what they wrote and why', async () => {
+		await clearHeld();
+		const workshop = await running('Sexual health clinic ideas');
+		const author = await account();
+		const kept = await heldIdea(workshop.id, author);
+		await reviewContribution(db, worker, {
+			workshopId: workshop.id,
+			ideaId: kept.id,
+			decision: 'hide',
+			reason: 'Phone numbers stay private'
+		});
+		const idea = await addIdea(db, lead, { workshopId: workshop.id, body: 'Evening hours' });
+		const comment = await addComment(db, author, {
+			workshopId: workshop.id,
+			ideaId: idea.id,
+			body: 'Ring me on 07700 900789'
+		});
+		await reviewContribution(db, colleague, {
+			workshopId: workshop.id,
+			commentId: comment.id,
+			decision: 'remove'
+		});
+		// Someone else's idea decided in the same session is not part of their history.
+		await reviewContribution(db, worker, {
+			workshopId: workshop.id,
+			ideaId: (await heldIdea(workshop.id)).id,
+			decision: 'approve'
+		});
+
+		const history = await loadMemberPage(db, worker, author.id);
+		expect(history.sessionActions).toEqual([
+			expect.objectContaining({
+				action: 'workshop.comment.remove',
+				by: colleague.username,
+				workshopId: workshop.id,
+				workshopTitle: 'Sexual health clinic ideas',
+				body: 'Ring me on 07700 900789',
+				reason: null
+			}),
+			expect.objectContaining({
+				action: 'workshop.idea.keep_hidden',
+				by: worker.username,
+				workshopTitle: 'Sexual health clinic ideas',
+				body: PHONE,
+				reason: 'Phone numbers stay private'
+			})
+		]);
+		await expect(loadMemberPage(db, author, author.id)).rejects.toBeInstanceOf(NotAllowedError);
 	});
 });
 

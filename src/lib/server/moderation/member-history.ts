@@ -18,6 +18,9 @@ import {
 	memberSanctions,
 	userReports,
 	users,
+	workshopComments,
+	workshopIdeas,
+	workshops,
 	type ContentStatus,
 	type ReportReason,
 	type Role,
@@ -311,6 +314,87 @@ async function chatActionsAbout(db: Database, userId: number, limit: number) {
 	});
 }
 
+/** What youth workers and facilitators did about their ideas and comments in idea sessions. */
+export const SESSION_HISTORY_ACTIONS = [
+	'workshop.idea.approve',
+	'workshop.idea.keep_hidden',
+	'workshop.idea.remove',
+	'workshop.idea.hide',
+	'workshop.comment.approve',
+	'workshop.comment.keep_hidden',
+	'workshop.comment.remove'
+] as const;
+export type SessionHistoryAction = (typeof SESSION_HISTORY_ACTIONS)[number];
+
+export interface SessionActionView {
+	id: number;
+	action: SessionHistoryAction;
+	at: Date;
+	by: string;
+	workshopId: number | null;
+	workshopTitle: string | null;
+	/** The idea or comment acted on, as written (kept for staff whatever became of it). */
+	body: string | null;
+	reason: string | null;
+}
+
+const SESSION_ACTIONS_SQL = sql.join(
+	SESSION_HISTORY_ACTIONS.map((a) => sql`${a}`),
+	sql`, `
+);
+
+/** One query: the idea-session decisions about a member's ideas and comments, newest first. */
+async function sessionActionsAbout(db: Database, userId: number, limit: number) {
+	const actor = alias(users, 'session_actor');
+	const rows = await db
+		.select({
+			id: auditLog.id,
+			action: auditLog.action,
+			at: auditLog.at,
+			by: actor.username,
+			details: auditLog.details,
+			workshopId: workshops.id,
+			workshopTitle: workshops.title,
+			ideaBody: workshopIdeas.body,
+			commentBody: workshopComments.body
+		})
+		.from(auditLog)
+		.leftJoin(actor, eq(actor.id, auditLog.actorId))
+		.leftJoin(
+			workshopIdeas,
+			and(
+				eq(auditLog.targetType, 'workshop_idea'),
+				sql`${workshopIdeas.id}::text = ${auditLog.targetId}`
+			)
+		)
+		.leftJoin(
+			workshopComments,
+			and(
+				eq(auditLog.targetType, 'workshop_comment'),
+				sql`${workshopComments.id}::text = ${auditLog.targetId}`
+			)
+		)
+		.leftJoin(workshops, sql`${workshops.id}::text = ${auditLog.details}->>'workshopId'`)
+		.where(
+			and(
+				sql`${auditLog.action} in (${SESSION_ACTIONS_SQL})`,
+				sql`(${workshopIdeas.authorId} = ${userId} or ${workshopComments.authorId} = ${userId})`
+			)
+		)
+		.orderBy(desc(auditLog.at), desc(auditLog.id))
+		.limit(limit);
+	return rows.map((r): SessionActionView => ({
+		id: r.id,
+		action: r.action as SessionHistoryAction,
+		at: r.at,
+		by: r.by ?? 'Former staff member',
+		workshopId: r.workshopId,
+		workshopTitle: r.workshopTitle,
+		body: r.ideaBody ?? r.commentBody,
+		reason: typeof r.details?.reason === 'string' ? r.details.reason : null
+	}));
+}
+
 export interface MemberPage extends MemberStanding {
 	id: number;
 	username: string;
@@ -326,6 +410,8 @@ export interface MemberPage extends MemberStanding {
 	openReports: number;
 	/** Youth workers' actions about them in chat rooms, newest first. */
 	chatActions: ChatActionView[];
+	/** Decisions about their ideas and comments in idea sessions, newest first. */
+	sessionActions: SessionActionView[];
 }
 
 const LIST_LIMIT = 100;
@@ -341,75 +427,84 @@ export async function loadMemberPage(
 	const [person] = await db.select().from(users).where(eq(users.id, userId));
 	if (!person) throw new NotFoundError(MEMBER_NOT_FOUND);
 
-	const [sanctions, posts, memberReports, postReports, notes, chatActions, messageReports] =
-		await Promise.all([
-			sanctionsOf(db, [userId], LIST_LIMIT),
-			db
-				.select({
-					id: forumPosts.id,
-					threadId: forumPosts.threadId,
-					threadTitle: forumThreads.title,
-					status: forumPosts.status,
-					createdAt: forumPosts.createdAt,
-					hiddenReason: forumPosts.hiddenReason,
-					deletedById: forumPosts.deletedById
-				})
-				.from(forumPosts)
-				.innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
-				.where(
-					and(
-						eq(forumPosts.authorId, userId),
-						sql`(${forumPosts.status} in ('held', 'hidden') or ${forumPosts.deletedById} is not null
+	const [
+		sanctions,
+		posts,
+		memberReports,
+		postReports,
+		notes,
+		chatActions,
+		messageReports,
+		sessionActions
+	] = await Promise.all([
+		sanctionsOf(db, [userId], LIST_LIMIT),
+		db
+			.select({
+				id: forumPosts.id,
+				threadId: forumPosts.threadId,
+				threadTitle: forumThreads.title,
+				status: forumPosts.status,
+				createdAt: forumPosts.createdAt,
+				hiddenReason: forumPosts.hiddenReason,
+				deletedById: forumPosts.deletedById
+			})
+			.from(forumPosts)
+			.innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
+			.where(
+				and(
+					eq(forumPosts.authorId, userId),
+					sql`(${forumPosts.status} in ('held', 'hidden') or ${forumPosts.deletedById} is not null
 						or ${forumPosts.moderatedById} is not null)`
-					)
 				)
-				.orderBy(desc(forumPosts.createdAt), desc(forumPosts.id))
-				.limit(LIST_LIMIT),
-			db
-				.select({
-					reason: userReports.reason,
-					note: userReports.note,
-					postId: userReports.contextPostId,
-					threadId: forumPosts.threadId,
-					createdAt: userReports.createdAt,
-					reviewedAt: userReports.reviewedAt
-				})
-				.from(userReports)
-				.leftJoin(forumPosts, eq(forumPosts.id, userReports.contextPostId))
-				.where(eq(userReports.reportedUserId, userId))
-				.orderBy(desc(userReports.createdAt))
-				.limit(LIST_LIMIT),
-			db
-				.select({
-					reason: forumReports.reason,
-					note: forumReports.note,
-					postId: forumReports.postId,
-					threadId: forumPosts.threadId,
-					createdAt: forumReports.createdAt,
-					reviewedAt: forumReports.reviewedAt
-				})
-				.from(forumReports)
-				.innerJoin(forumPosts, eq(forumPosts.id, forumReports.postId))
-				.where(eq(forumPosts.authorId, userId))
-				.orderBy(desc(forumReports.createdAt))
-				.limit(LIST_LIMIT),
-			staffNotesFor(db, actor, [userId], LIST_LIMIT),
-			chatActionsAbout(db, userId, LIST_LIMIT),
-			db
-				.select({
-					reason: chatReports.reason,
-					note: chatReports.note,
-					messageId: chatReports.messageId,
-					roomId: chatMessages.roomId,
-					createdAt: chatReports.createdAt,
-					reviewedAt: chatReports.reviewedAt
-				})
-				.from(chatReports)
-				.innerJoin(chatMessages, eq(chatMessages.id, chatReports.messageId))
-				.where(eq(chatMessages.authorId, userId))
-				.orderBy(desc(chatReports.createdAt))
-				.limit(LIST_LIMIT)
-		]);
+			)
+			.orderBy(desc(forumPosts.createdAt), desc(forumPosts.id))
+			.limit(LIST_LIMIT),
+		db
+			.select({
+				reason: userReports.reason,
+				note: userReports.note,
+				postId: userReports.contextPostId,
+				threadId: forumPosts.threadId,
+				createdAt: userReports.createdAt,
+				reviewedAt: userReports.reviewedAt
+			})
+			.from(userReports)
+			.leftJoin(forumPosts, eq(forumPosts.id, userReports.contextPostId))
+			.where(eq(userReports.reportedUserId, userId))
+			.orderBy(desc(userReports.createdAt))
+			.limit(LIST_LIMIT),
+		db
+			.select({
+				reason: forumReports.reason,
+				note: forumReports.note,
+				postId: forumReports.postId,
+				threadId: forumPosts.threadId,
+				createdAt: forumReports.createdAt,
+				reviewedAt: forumReports.reviewedAt
+			})
+			.from(forumReports)
+			.innerJoin(forumPosts, eq(forumPosts.id, forumReports.postId))
+			.where(eq(forumPosts.authorId, userId))
+			.orderBy(desc(forumReports.createdAt))
+			.limit(LIST_LIMIT),
+		staffNotesFor(db, actor, [userId], LIST_LIMIT),
+		chatActionsAbout(db, userId, LIST_LIMIT),
+		db
+			.select({
+				reason: chatReports.reason,
+				note: chatReports.note,
+				messageId: chatReports.messageId,
+				roomId: chatMessages.roomId,
+				createdAt: chatReports.createdAt,
+				reviewedAt: chatReports.reviewedAt
+			})
+			.from(chatReports)
+			.innerJoin(chatMessages, eq(chatMessages.id, chatReports.messageId))
+			.where(eq(chatMessages.authorId, userId))
+			.orderBy(desc(chatReports.createdAt))
+			.limit(LIST_LIMIT),
+		sessionActionsAbout(db, userId, LIST_LIMIT)
+	]);
 
 	const reports: ReportAgainst[] = [
 		...memberReports.map((r) => ({ kind: 'member' as const, ...r })),
@@ -435,6 +530,7 @@ export async function loadMemberPage(
 		reports,
 		notes: notes.get(userId) ?? [],
 		openReports: memberReports.filter((r) => r.reviewedAt === null).length,
-		chatActions
+		chatActions,
+		sessionActions
 	};
 }

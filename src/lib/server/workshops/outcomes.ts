@@ -95,22 +95,26 @@ function needsReason(
 		ctx.addIssue({ code: 'custom', path: ['reason'], message: REASON_REQUIRED });
 }
 
+const titleField = z
+	.string({ message: 'Give the outcome a short title.' })
+	.transform((t) => tidyText(t).replace(/\s+/g, ' ').trim())
+	.pipe(
+		z
+			.string()
+			.min(1, 'Give the outcome a short title.')
+			.min(OUTCOME_TITLE_MIN, `Make the title at least ${OUTCOME_TITLE_MIN} characters.`)
+			.max(OUTCOME_TITLE_MAX, `Keep the title to ${OUTCOME_TITLE_MAX} characters or fewer.`)
+	);
+
+const bodyField = plain(
+	OUTCOME_BODY_MAX,
+	`Keep the description to ${OUTCOME_BODY_MAX.toLocaleString('en-GB')} characters or fewer.`
+);
+
 export const outcomeSchema = z
 	.object({
-		title: z
-			.string({ message: 'Give the outcome a short title.' })
-			.transform((t) => tidyText(t).replace(/\s+/g, ' ').trim())
-			.pipe(
-				z
-					.string()
-					.min(1, 'Give the outcome a short title.')
-					.min(OUTCOME_TITLE_MIN, `Make the title at least ${OUTCOME_TITLE_MIN} characters.`)
-					.max(OUTCOME_TITLE_MAX, `Keep the title to ${OUTCOME_TITLE_MAX} characters or fewer.`)
-			),
-		body: plain(
-			OUTCOME_BODY_MAX,
-			`Keep the description to ${OUTCOME_BODY_MAX.toLocaleString('en-GB')} characters or fewer.`
-		),
+		title: titleField,
+		body: bodyField,
 		status: statusField,
 		reason: plain(
 			OUTCOME_REASON_MAX,
@@ -123,6 +127,13 @@ export const outcomeSchema = z
 		)
 	})
 	.superRefine(needsReason);
+
+/** Correcting an outcome's wording, or which ideas it answers (its status changes by updates). */
+export const outcomeEditSchema = z.object({
+	title: titleField,
+	body: bodyField,
+	ideaIds: ideaIdsField
+});
 
 export const outcomeUpdateSchema = z
 	.object({
@@ -148,6 +159,7 @@ export const outcomeUpdateSchema = z
 
 export type OutcomeInput = z.input<typeof outcomeSchema>;
 export type OutcomeUpdateInput = z.input<typeof outcomeUpdateSchema>;
+export type OutcomeEditInput = z.input<typeof outcomeEditSchema>;
 
 /**
  * What a lead writes is read by young people: it is screened like everything else. Wording that
@@ -357,6 +369,97 @@ export async function updateOutcome(
 			tx,
 			recipients,
 			notificationFor(workshop, outcome, false)
+		);
+		return { outcome, stored };
+	});
+	pushNotifications(stored);
+	return { outcome, notified: stored.length };
+}
+
+export const NOTHING_CHANGED =
+	'Nothing to save: the title, description and linked ideas are as they were.';
+
+/**
+ * Corrects an outcome's title or description, or which ideas it answers. Its status and trail
+ * change only by updates. Audited with the wording it had; the people newly reached (authors of
+ * ideas linked now, not already told through another of its ideas) are told about it.
+ */
+export async function editOutcome(
+	db: Database,
+	actor: CurrentUser,
+	outcomeId: number,
+	input: OutcomeEditInput
+) {
+	const data = parseOrThrow(outcomeEditSchema, input);
+	authorise(actor, 'outcomes.publish', LEAD_ONLY);
+	const [existing] = await db
+		.select()
+		.from(workshopOutcomes)
+		.where(eq(workshopOutcomes.id, outcomeId));
+	if (!existing) throw new NotFoundError(NO_SUCH_OUTCOME);
+	const workshop = await loadWorkshop(db, existing.workshopId);
+	const linkedBefore = (
+		await db
+			.select({ ideaId: workshopOutcomeIdeas.ideaId })
+			.from(workshopOutcomeIdeas)
+			.where(eq(workshopOutcomeIdeas.outcomeId, outcomeId))
+	).map((l) => l.ideaId);
+	const added = data.ideaIds.filter((id) => !linkedBefore.includes(id));
+	const removed = linkedBefore.filter((id) => !data.ideaIds.includes(id));
+	if (
+		data.title === existing.title &&
+		data.body === existing.body &&
+		added.length === 0 &&
+		removed.length === 0
+	)
+		throw new ValidationError({ form: NOTHING_CHANGED });
+	// Ideas linked already stay linkable even if hidden since; new links must be published ideas.
+	if (added.length) await assertLinkable(db, workshop.id, added);
+	await assertWordingPasses(db, actor, [data.title, data.body]);
+
+	const { outcome, stored } = await db.transaction(async (tx) => {
+		const told = new Set(await contributorsOf(tx, workshop.id, linkedBefore));
+		const [outcome] = await tx
+			.update(workshopOutcomes)
+			.set({ title: data.title, body: data.body, updatedAt: new Date() })
+			.where(eq(workshopOutcomes.id, outcomeId))
+			.returning();
+		if (!outcome) throw new NotFoundError(NO_SUCH_OUTCOME);
+		if (removed.length)
+			await tx
+				.delete(workshopOutcomeIdeas)
+				.where(
+					and(
+						eq(workshopOutcomeIdeas.outcomeId, outcomeId),
+						inArray(workshopOutcomeIdeas.ideaId, removed)
+					)
+				);
+		if (added.length)
+			await tx
+				.insert(workshopOutcomeIdeas)
+				.values(added.map((ideaId) => ({ outcomeId, ideaId })))
+				.onConflictDoNothing();
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: 'workshop.outcome.edit',
+			targetType: 'workshop_outcome',
+			targetId: outcomeId,
+			details: {
+				workshopId: workshop.id,
+				before: { title: existing.title, body: existing.body },
+				ideasLinked: added,
+				ideasUnlinked: removed
+			}
+		});
+		const recipients = added.length
+			? (await contributorsOf(tx, workshop.id, added)).filter(
+					(id) => id !== actor.id && !told.has(id)
+				)
+			: [];
+		const stored = await storeNotifications(
+			tx,
+			recipients,
+			notificationFor(workshop, outcome, true)
 		);
 		return { outcome, stored };
 	});

@@ -20,6 +20,16 @@ const CHAT_ACTION_WORDS: Record<string, string> = {
 	'chat.member.remove': 'Taken out of a room'
 };
 
+const SESSION_ACTION_WORDS: Record<string, string> = {
+	'workshop.idea.approve': 'Held idea approved',
+	'workshop.idea.keep_hidden': 'Held idea kept hidden',
+	'workshop.idea.remove': 'Held idea removed',
+	'workshop.idea.hide': 'Idea hidden by the facilitator',
+	'workshop.comment.approve': 'Held comment approved',
+	'workshop.comment.keep_hidden': 'Held comment kept hidden',
+	'workshop.comment.remove': 'Held comment removed'
+};
+
 const STATUS_WORDS: Record<string, string> = {
 	published: 'Showing',
 	held: 'Waiting for a youth worker',
@@ -103,6 +113,16 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 			message: a.messageBody,
 			reason: a.reason,
 			until: a.until ? formatDateTime(a.until) : null
+		})),
+		sessionActions: member.sessionActions.map((a) => ({
+			id: a.id,
+			what: SESSION_ACTION_WORDS[a.action] ?? a.action,
+			by: a.by,
+			when: formatDateTime(a.at),
+			workshopId: a.workshopId,
+			workshopTitle: a.workshopTitle,
+			body: a.body,
+			reason: a.reason
 		})),
 		notes: member.notes.map((n) => ({
 			id: n.id,

@@ -2,7 +2,13 @@ import { fail } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { failFromError, formValues, parseId, text } from '$lib/server/http/form';
 import { requireUser } from '$lib/server/http/guard';
-import { createOutcome, sessionOutcomes, updateOutcome } from '$lib/server/workshops/outcomes';
+import {
+	createOutcome,
+	editOutcome,
+	NO_SUCH_OUTCOME,
+	sessionOutcomes,
+	updateOutcome
+} from '$lib/server/workshops/outcomes';
 import type { OutcomeStatusKey } from '$lib/workshop-outcomes';
 import { orErrorPage, sessionId } from '../after-session';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,12 +27,18 @@ const told = (n: number) =>
 			? 'The person who suggested the idea has been told.'
 			: `The ${n} people who suggested these ideas have been told.`;
 
+const ideaIdsOf = (data: FormData) =>
+	data.getAll('ideaIds').filter((v): v is string => typeof v === 'string');
+
+const noSuchOutcome = (form: 'update' | 'edit') =>
+	fail(404, { form, values: {}, errors: {}, message: NO_SUCH_OUTCOME });
+
 export const actions: Actions = {
 	create: async ({ locals, url, params, request }) => {
 		const me = requireUser(locals, url);
 		const id = sessionId(params.id);
 		const data = await request.formData();
-		const ideaIds = data.getAll('ideaIds').filter((v): v is string => typeof v === 'string');
+		const ideaIds = ideaIdsOf(data);
 		try {
 			const { outcome, notified } = await createOutcome(await database(), me, id, {
 				title: text(data, 'title'),
@@ -46,13 +58,7 @@ export const actions: Actions = {
 		const me = requireUser(locals, url);
 		const data = await request.formData();
 		const outcomeId = parseId(data.get('outcomeId'));
-		if (outcomeId === null)
-			return fail(404, {
-				form: 'update',
-				values: {},
-				errors: {},
-				message: 'That outcome does not exist. Reload the page and try again.'
-			});
+		if (outcomeId === null) return noSuchOutcome('update');
 		try {
 			const { notified } = await updateOutcome(await database(), me, outcomeId, {
 				status: text(data, 'status') as OutcomeStatusKey,
@@ -63,6 +69,27 @@ export const actions: Actions = {
 		} catch (error) {
 			const failure = failFromError(error, formValues(data));
 			return fail(failure.status, { ...failure.data, form: 'update', outcomeId });
+		}
+	},
+	edit: async ({ locals, url, request }) => {
+		const me = requireUser(locals, url);
+		const data = await request.formData();
+		const outcomeId = parseId(data.get('outcomeId'));
+		if (outcomeId === null) return noSuchOutcome('edit');
+		const ideaIds = ideaIdsOf(data);
+		try {
+			const { notified } = await editOutcome(await database(), me, outcomeId, {
+				title: text(data, 'title'),
+				body: text(data, 'body'),
+				ideaIds
+			});
+			return {
+				updated: outcomeId,
+				message: `Changes saved.${notified ? ` ${told(notified)}` : ''}`
+			};
+		} catch (error) {
+			const failure = failFromError(error, formValues(data));
+			return fail(failure.status, { ...failure.data, form: 'edit', outcomeId, ideaIds });
 		}
 	}
 };
