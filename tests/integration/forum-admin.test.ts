@@ -36,7 +36,7 @@ import {
 	slugFor,
 	updateCategory
 } from '../../src/lib/server/forum/categories';
-import { purgeDeletedPosts } from '../../src/lib/server/forum/retention';
+import { ERASED_TITLE, purgeDeletedPosts } from '../../src/lib/server/forum/retention';
 import { loadPostHistory } from '../../src/lib/server/forum/revisions';
 import { setUpForum } from '../support/forum';
 import { rejection, written } from '../support/outcomes';
@@ -386,6 +386,44 @@ describe('retention of deleted posts', () => {
 			.where(eq(evidenceSnapshots.id, alert.evidenceId!));
 		expect(evidence.text).toContain('nobody would notice');
 		expect((await post(named.postId)).purgedAt).toBeNull();
+	});
+
+	it('erases the title of a conversation that went with its opening post, not of one that stays', async () => {
+		const author = await account();
+		const opened = async (title: string) => {
+			const thread = written(
+				await createThread(db, author, {
+					categorySlug: 'mental-health',
+					title,
+					body: 'Is it just me who finds this hard?'
+				})
+			);
+			// As if a youth worker had approved it (a new member's first posts are held).
+			await db
+				.update(forumThreads)
+				.set({ status: 'published' })
+				.where(eq(forumThreads.id, thread.threadId));
+			await db
+				.update(forumPosts)
+				.set({ status: 'published' })
+				.where(eq(forumPosts.id, thread.postId));
+			return thread;
+		};
+		const alone = await opened('Anyone else at Northfield Academy?');
+		const answered = await opened('Exams at my school are too much');
+		await replyToThread(db, worker, { threadId: answered.threadId, body: 'You are not alone.' });
+		await deletedDaysAgo(author, alone.postId, 40);
+		await deletedDaysAgo(author, answered.postId, 40);
+
+		expect((await purgeDeletedPosts(db)).purged).toBe(2);
+
+		const titleOf = async (threadId: number) =>
+			(await db.select().from(forumThreads).where(eq(forumThreads.id, threadId)))[0].title;
+		expect(await titleOf(alone.threadId)).toBe(ERASED_TITLE);
+		expect((await post(alone.postId)).threadTitle).toBe(ERASED_TITLE);
+		// The conversation others replied to stays, under its title.
+		expect(await titleOf(answered.threadId)).toBe('Exams at my school are too much');
+		expect((await post(answered.postId)).threadTitle).toBe('Exams at my school are too much');
 	});
 
 	it('follows the retention setting, which admins keep between 1 and 3650 days', async () => {

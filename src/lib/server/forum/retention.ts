@@ -1,7 +1,8 @@
 /**
  * Deleted posts keep their words for staff only for a while (setting `deletedPostRetentionDays`,
  * default 30). After that their words are erased: body, HTML and content warning, and the bodies
- * of their earlier versions. A post is kept longer, whatever its age, while anything still refers
+ * of their earlier versions; when the post opened a conversation that went with it (nothing else
+ * in it was public), the conversation's title is erased too. A post is kept longer, whatever its age, while anything still refers
  * to it: an open report on it (forum_reports, or a member report that names it), or a safeguarding
  * alert that is not resolved or a case that is not closed whose evidence is it. Evidence snapshots
  * are copies made when the alert was raised; they are never touched here.
@@ -10,7 +11,7 @@
  * twice at once is harmless: each row is erased once (`purged_at is null` is checked again as it is
  * updated), and each run writes one audit entry with how many it erased.
  */
-import { and, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../audit/record';
 import type { Database } from '../db';
 import {
@@ -19,6 +20,7 @@ import {
 	forumPostRevisions,
 	forumPosts,
 	forumReports,
+	forumThreads,
 	safeguardingAlerts,
 	safeguardingCases,
 	userReports
@@ -28,6 +30,9 @@ import { getSettings } from '../settings';
 import { repeatEvery } from '../repeat';
 
 const DAY = 86_400_000;
+
+/** What a removed conversation's title becomes once its words are erased. */
+export const ERASED_TITLE = 'A removed conversation';
 
 /**
  * A live safeguarding alert (not resolved, or whose case is not closed) or an open case has this
@@ -66,6 +71,11 @@ const stillReferenced = sql`(
 	or ${evidenceInUse('forum_post', sql`${forumPosts.id}`)}
 )`;
 
+/** This post opened a conversation that has been removed. */
+const gone = (postId: SQL) => sql`exists (
+	select 1 from ${forumThreads} t where t.opening_post_id = ${postId} and t.status = 'deleted'
+)`;
+
 export interface PurgeResult {
 	purged: number;
 	retentionDays: number;
@@ -77,7 +87,14 @@ export async function purgeDeletedPosts(db: Database, now = new Date()): Promise
 	const ids = await db.transaction(async (tx) => {
 		const purged = await tx
 			.update(forumPosts)
-			.set({ body: '', html: '', contentWarning: null, purgedAt: now })
+			.set({
+				body: '',
+				html: '',
+				contentWarning: null,
+				purgedAt: now,
+				// An opening post keeps its thread's title for search: erased with a removed conversation.
+				threadTitle: sql`case when ${gone(sql`${forumPosts.id}`)} then ${ERASED_TITLE} else ${forumPosts.threadTitle} end`
+			})
 			.where(
 				and(
 					sql`${forumPosts.status} = 'deleted'`,
@@ -93,6 +110,10 @@ export async function purgeDeletedPosts(db: Database, now = new Date()): Promise
 			.update(forumPostRevisions)
 			.set({ body: '', contentWarning: null })
 			.where(inArray(forumPostRevisions.postId, ids));
+		await tx
+			.update(forumThreads)
+			.set({ title: ERASED_TITLE })
+			.where(and(inArray(forumThreads.openingPostId, ids), eq(forumThreads.status, 'deleted')));
 		await recordAudit(tx, {
 			actorId: null,
 			action: 'forum.retention.purge',
