@@ -3,7 +3,7 @@
  * earlier sanctions, reports against them, and whether a mute or suspension is in force. A few
  * queries for any number of members (the queue shows many at once).
  */
-import { and, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lte, sql, type AnyColumn } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { CurrentUser } from '../accounts/current-user';
 import type { Database } from '../db';
@@ -232,6 +232,21 @@ export interface ReportAgainst {
 	reviewedAt: Date | null;
 }
 
+const staffActor = alias(users, 'staff_actor');
+
+/** What every history entry from the audit log has: what, when, by whom, with what details. */
+const entryColumns = {
+	id: auditLog.id,
+	action: auditLog.action,
+	at: auditLog.at,
+	by: staffActor.username,
+	details: auditLog.details
+};
+
+/** An audit entry whose target is this row. */
+const auditAbout = (targetType: string, id: AnyColumn) =>
+	and(eq(auditLog.targetType, targetType), sql`${id}::text = ${auditLog.targetId}`);
+
 /** What youth workers did about this person in chat rooms (from the audit log). */
 export const CHAT_HISTORY_ACTIONS = [
 	'chat.message.remove',
@@ -256,39 +271,23 @@ export interface ChatActionView {
 	until: Date | null;
 }
 
-const CHAT_ACTIONS_SQL = sql.join(
-	CHAT_HISTORY_ACTIONS.map((a) => sql`${a}`),
-	sql`, `
-);
-
 /** One query: the chat actions about a member, newest first. */
 async function chatActionsAbout(db: Database, userId: number, limit: number) {
-	const actor = alias(users, 'chat_actor');
 	const rows = await db
 		.select({
-			id: auditLog.id,
-			action: auditLog.action,
-			at: auditLog.at,
-			by: actor.username,
-			details: auditLog.details,
+			...entryColumns,
 			targetType: auditLog.targetType,
 			targetId: auditLog.targetId,
 			roomName: chatRooms.name,
 			messageBody: chatMessages.body
 		})
 		.from(auditLog)
-		.leftJoin(actor, eq(actor.id, auditLog.actorId))
-		.leftJoin(
-			chatMessages,
-			and(
-				eq(auditLog.targetType, 'chat_message'),
-				sql`${chatMessages.id}::text = ${auditLog.targetId}`
-			)
-		)
+		.leftJoin(staffActor, eq(staffActor.id, auditLog.actorId))
+		.leftJoin(chatMessages, auditAbout('chat_message', chatMessages.id))
 		.leftJoin(chatRooms, sql`${chatRooms.id}::text = ${auditLog.details}->>'roomId'`)
 		.where(
 			and(
-				sql`${auditLog.action} in (${CHAT_ACTIONS_SQL})`,
+				inArray(auditLog.action, [...CHAT_HISTORY_ACTIONS]),
 				sql`((${auditLog.targetType} = 'user' and ${auditLog.targetId} = ${String(userId)})
 					or (${auditLog.targetType} = 'chat_message' and ${chatMessages.authorId} = ${userId}))`
 			)
@@ -338,46 +337,24 @@ export interface SessionActionView {
 	reason: string | null;
 }
 
-const SESSION_ACTIONS_SQL = sql.join(
-	SESSION_HISTORY_ACTIONS.map((a) => sql`${a}`),
-	sql`, `
-);
-
 /** One query: the idea-session decisions about a member's ideas and comments, newest first. */
 async function sessionActionsAbout(db: Database, userId: number, limit: number) {
-	const actor = alias(users, 'session_actor');
 	const rows = await db
 		.select({
-			id: auditLog.id,
-			action: auditLog.action,
-			at: auditLog.at,
-			by: actor.username,
-			details: auditLog.details,
+			...entryColumns,
 			workshopId: workshops.id,
 			workshopTitle: workshops.title,
 			ideaBody: workshopIdeas.body,
 			commentBody: workshopComments.body
 		})
 		.from(auditLog)
-		.leftJoin(actor, eq(actor.id, auditLog.actorId))
-		.leftJoin(
-			workshopIdeas,
-			and(
-				eq(auditLog.targetType, 'workshop_idea'),
-				sql`${workshopIdeas.id}::text = ${auditLog.targetId}`
-			)
-		)
-		.leftJoin(
-			workshopComments,
-			and(
-				eq(auditLog.targetType, 'workshop_comment'),
-				sql`${workshopComments.id}::text = ${auditLog.targetId}`
-			)
-		)
+		.leftJoin(staffActor, eq(staffActor.id, auditLog.actorId))
+		.leftJoin(workshopIdeas, auditAbout('workshop_idea', workshopIdeas.id))
+		.leftJoin(workshopComments, auditAbout('workshop_comment', workshopComments.id))
 		.leftJoin(workshops, sql`${workshops.id}::text = ${auditLog.details}->>'workshopId'`)
 		.where(
 			and(
-				sql`${auditLog.action} in (${SESSION_ACTIONS_SQL})`,
+				inArray(auditLog.action, [...SESSION_HISTORY_ACTIONS]),
 				sql`(${workshopIdeas.authorId} = ${userId} or ${workshopComments.authorId} = ${userId})`
 			)
 		)

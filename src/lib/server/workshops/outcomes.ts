@@ -316,6 +316,23 @@ export async function createOutcome(
 	return { outcome, notified: stored.length };
 }
 
+async function loadOutcome(db: Database, outcomeId: number) {
+	const [existing] = await db
+		.select()
+		.from(workshopOutcomes)
+		.where(eq(workshopOutcomes.id, outcomeId));
+	if (!existing) throw new NotFoundError(NO_SUCH_OUTCOME);
+	return { existing, workshop: await loadWorkshop(db, existing.workshopId) };
+}
+
+async function linkedIdeaIds(db: Pick<Database, 'select'>, outcomeId: number) {
+	const links = await db
+		.select({ ideaId: workshopOutcomeIdeas.ideaId })
+		.from(workshopOutcomeIdeas)
+		.where(eq(workshopOutcomeIdeas.outcomeId, outcomeId));
+	return links.map((l) => l.ideaId);
+}
+
 /** A change of status (or a progress note): appended to the trail, audited, contributors told. */
 export async function updateOutcome(
 	db: Database,
@@ -325,12 +342,7 @@ export async function updateOutcome(
 ) {
 	const data = parseOrThrow(outcomeUpdateSchema, input);
 	authorise(actor, 'outcomes.publish', LEAD_ONLY);
-	const [existing] = await db
-		.select()
-		.from(workshopOutcomes)
-		.where(eq(workshopOutcomes.id, outcomeId));
-	if (!existing) throw new NotFoundError(NO_SUCH_OUTCOME);
-	const workshop = await loadWorkshop(db, existing.workshopId);
+	const { existing, workshop } = await loadOutcome(db, outcomeId);
 	await assertWordingPasses(db, actor, [data.reason, data.note]);
 	const reason = data.status === 'not_doing' ? data.reason : data.reason || null;
 
@@ -354,16 +366,8 @@ export async function updateOutcome(
 			targetId: outcomeId,
 			details: { workshopId: workshop.id, from: existing.status, to: data.status }
 		});
-		const linked = await tx
-			.select({ ideaId: workshopOutcomeIdeas.ideaId })
-			.from(workshopOutcomeIdeas)
-			.where(eq(workshopOutcomeIdeas.outcomeId, outcomeId));
 		const recipients = (
-			await contributorsOf(
-				tx,
-				workshop.id,
-				linked.map((l) => l.ideaId)
-			)
+			await contributorsOf(tx, workshop.id, await linkedIdeaIds(tx, outcomeId))
 		).filter((id) => id !== actor.id);
 		const stored = await storeNotifications(
 			tx,
@@ -392,18 +396,8 @@ export async function editOutcome(
 ) {
 	const data = parseOrThrow(outcomeEditSchema, input);
 	authorise(actor, 'outcomes.publish', LEAD_ONLY);
-	const [existing] = await db
-		.select()
-		.from(workshopOutcomes)
-		.where(eq(workshopOutcomes.id, outcomeId));
-	if (!existing) throw new NotFoundError(NO_SUCH_OUTCOME);
-	const workshop = await loadWorkshop(db, existing.workshopId);
-	const linkedBefore = (
-		await db
-			.select({ ideaId: workshopOutcomeIdeas.ideaId })
-			.from(workshopOutcomeIdeas)
-			.where(eq(workshopOutcomeIdeas.outcomeId, outcomeId))
-	).map((l) => l.ideaId);
+	const { existing, workshop } = await loadOutcome(db, outcomeId);
+	const linkedBefore = await linkedIdeaIds(db, outcomeId);
 	const added = data.ideaIds.filter((id) => !linkedBefore.includes(id));
 	const removed = linkedBefore.filter((id) => !data.ideaIds.includes(id));
 	if (
