@@ -4,11 +4,13 @@
  * the socket or otherwise; staff do), hide-until-reveal, 1-2-4-All groups, themes and merges, and
  * dot votes that never exceed the limit, even from two tabs at once.
  */
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
 import { database, type Database } from '../../src/lib/server/db';
 import {
+	chatMessages,
 	notifications,
 	workshopIdeas,
 	workshopVotes,
@@ -16,6 +18,8 @@ import {
 } from '../../src/lib/server/db/schema';
 import { createWorkshop, type WorkshopInput } from '../../src/lib/server/workshops/setup';
 import { admitToWorkshop, loadWorkshop } from '../../src/lib/server/workshops/access';
+import { listRoomsFor } from '../../src/lib/server/chat/rooms';
+import { CHAT_REQUESTS } from '../../src/lib/chat';
 import { loadBoard } from '../../src/lib/server/workshops/board';
 import {
 	addComment,
@@ -193,6 +197,33 @@ describe('the phase machine', () => {
 			await rejection(addIdea(db, amara, { workshopId: workshop.id, body: 'late' }))
 		).toBeTruthy();
 		await addComment(db, kofi, { workshopId: workshop.id, ideaId: id, body: 'Yes, and weekends!' });
+	});
+
+	it('an invite-only session’s chat is for its people: others cannot find, join, read or write in it', async () => {
+		const [named, stranger] = [await account(), await account()];
+		const workshop = await running({ access: 'invite', invitees: named.username });
+		const roomId = workshop.chatRoomId!;
+		const listed = async (who: CurrentUser) => (await listRoomsFor(db, who)).map((r) => r.id);
+		expect(await listed(named)).toContain(roomId);
+		expect(await listed(lead)).toContain(roomId);
+		expect(await listed(stranger)).not.toContain(roomId);
+
+		const outside = await live.connect(stranger);
+		const joining = await ask(outside, CHAT_REQUESTS.join, { roomId });
+		expect(joining.ok === false && joining.error).toMatch(/does not exist, or you cannot join/);
+		const sending = await ask(outside, CHAT_REQUESTS.send, {
+			roomId,
+			clientId: randomUUID(),
+			body: 'Can I come in?'
+		});
+		expect(sending.ok).toBe(false);
+		expect(await db.$count(chatMessages, eq(chatMessages.roomId, roomId))).toBe(0);
+
+		const inside = await live.connect(named);
+		expect((await ask(inside, CHAT_REQUESTS.join, { roomId })).ok).toBe(true);
+		// With the code, the stranger is part of the session, and of its chat.
+		await admitToWorkshop(db, stranger, workshop, { code: workshop.inviteCode! });
+		expect((await ask(outside, CHAT_REQUESTS.join, { roomId })).ok).toBe(true);
 	});
 
 	it('the session’s chat room opens and closes with it', async () => {

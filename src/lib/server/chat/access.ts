@@ -1,14 +1,22 @@
 /**
- * Who may be in a room and who may write in it. Drop-in and session rooms are open to every
- * member; group rooms to the members a youth worker invited. Staff may enter any room and write in
+ * Who may be in a room and who may write in it. Drop-in rooms are open to every member; group
+ * rooms to the members a youth worker invited; a session's room to the people its idea session is
+ * for (every member, or an invite-only session's participants). Staff may enter any room and write in
  * it whatever its state; a member removed from a room cannot come back, and a member muted here
  * (or everywhere) reads without writing.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { CurrentUser } from '../accounts/current-user';
 import type { Database } from '../db';
 import { preparedQuery } from '../db/prepared';
-import { chatRoomMembers, chatRooms, type ChatRoom, type ChatRoomMember } from '../db/schema';
+import {
+	chatRoomMembers,
+	chatRooms,
+	workshopParticipants,
+	workshops,
+	type ChatRoom,
+	type ChatRoomMember
+} from '../db/schema';
 import { NotFoundError } from '../errors';
 import { authorise, isStaff, NotAllowedError } from '../policy';
 import { formatDateTime } from '../../format';
@@ -21,13 +29,27 @@ export const REMOVED_FROM_ROOM =
 export interface RoomAccess {
 	room: ChatRoom;
 	member: ChatRoomMember | null;
+	/** False for the room of an invite-only idea session they are not part of. */
+	inSession: boolean;
 }
+
+/**
+ * The room is not an invite-only idea session's, or this person is one of its participants (as
+ * `workshopFor` decides for the session itself).
+ */
+export const sessionRoomOpenTo = (userId: SQL | Placeholder | number) => sql<boolean>`not exists (
+	select 1 from ${workshops} w
+	where w.id = ${chatRooms.workshopId} and w.access = 'invite'
+		and not exists (
+			select 1 from ${workshopParticipants} p where p.workshop_id = w.id and p.user_id = ${userId}
+		)
+)`;
 
 /** Every message and join reads it: prepared once per database. */
 const roomAccessQuery = preparedQuery((db) => {
 	const userId = sql.placeholder('userId');
 	return db
-		.select({ room: chatRooms, member: chatRoomMembers })
+		.select({ room: chatRooms, member: chatRoomMembers, inSession: sessionRoomOpenTo(userId) })
 		.from(chatRooms)
 		.leftJoin(
 			chatRoomMembers,
@@ -48,11 +70,30 @@ export async function loadRoomAccess(
 }
 
 /** May this person be in the room (read it, receive it live)? Throws if not. */
-export function assertMayEnter(user: CurrentUser, { room, member }: RoomAccess): void {
+export function assertMayEnter(user: CurrentUser, access: RoomAccess): void {
 	authorise(user, 'rooms.join', 'Your account cannot join rooms at the moment.');
-	if (isStaff(user)) return;
-	if (room.kind === 'group' && !member?.invited) throw new NotFoundError(NO_SUCH_ROOM);
-	if (member?.removedAt) throw new NotAllowedError(REMOVED_FROM_ROOM);
+	const refusal = entryRefusal(user, access);
+	if (refusal) throw refusal;
+}
+
+/** Why this person may not be in the room (as `assertMayEnter` throws it), or null. */
+export function entryRefusal(
+	user: CurrentUser,
+	{
+		room,
+		member,
+		inSession
+	}: {
+		room: Pick<ChatRoom, 'kind'>;
+		member: Pick<ChatRoomMember, 'invited' | 'removedAt'> | null;
+		inSession: boolean;
+	}
+): Error | null {
+	if (isStaff(user)) return null;
+	if (room.kind === 'group' && !member?.invited) return new NotFoundError(NO_SUCH_ROOM);
+	if (room.kind === 'session' && !inSession) return new NotFoundError(NO_SUCH_ROOM);
+	if (member?.removedAt) return new NotAllowedError(REMOVED_FROM_ROOM);
+	return null;
 }
 
 /** Why this person cannot write here now, or null. Staff may always write. */

@@ -18,7 +18,7 @@ import { authorise, isStaff } from '../policy';
 import { parseWeeklyHours, type OpeningPeriod } from '../../signposting/opening-hours';
 import type { RoomKindKey, RoomView } from '../../chat';
 import { roomAvailability } from './availability';
-import { NO_SUCH_ROOM } from './access';
+import { entryRefusal, NO_SUCH_ROOM, sessionRoomOpenTo } from './access';
 import { presenceIn } from './presence';
 
 const optionalCount = z.preprocess(
@@ -239,13 +239,13 @@ export async function listRoomsFor(
 	now = new Date()
 ): Promise<RoomListing[]> {
 	authorise(user, 'rooms.join', 'Your account cannot join rooms at the moment.');
-	const staff = isStaff(user);
 	const rows = await db
 		.select({
 			room: chatRooms,
 			invited: chatRoomMembers.invited,
 			removedAt: chatRoomMembers.removedAt,
 			mutedUntil: chatRoomMembers.mutedUntil,
+			inSession: sessionRoomOpenTo(user.id),
 			unread: sql<number>`(
 				select count(*)::int from (
 					select 1 from chat_messages m
@@ -265,7 +265,12 @@ export async function listRoomsFor(
 		.where(isNull(chatRooms.archivedAt))
 		.orderBy(asc(chatRooms.name));
 	const visible = rows.filter(
-		(r) => staff || (!r.removedAt && (r.room.kind !== 'group' || r.invited))
+		(r) =>
+			entryRefusal(user, {
+				room: r.room,
+				member: r.invited === null ? null : { invited: r.invited, removedAt: r.removedAt },
+				inSession: r.inSession
+			}) === null
 	);
 	const listings = await Promise.all(
 		visible.map(async (r) => ({
