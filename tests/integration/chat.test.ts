@@ -69,7 +69,7 @@ async function joined(user: CurrentUser, roomId: number, since?: number) {
 	return { socket, reply: reply as JoinReply & { ok: true } };
 }
 
-function send(socket: Socket, roomId: number, body: string, clientId = randomUUID()) {
+function send(socket: Socket, roomId: number, body: string, clientId: string = randomUUID()) {
 	return ask<SendReply>(socket, CHAT_REQUESTS.send, { roomId, clientId, body });
 }
 
@@ -194,6 +194,12 @@ describe('chatting in an open room', () => {
 		expect(later.reply.messages.map((m) => m.id)).not.toContain(stored.id);
 		const again = await joined(amara, room.id);
 		expect(again.reply.messages.map((m) => m.id)).toContain(stored.id);
+
+		// Her phone lost the answer and sends again: the same message, and the crisis panel again.
+		const retried = await send(a.socket, room.id, 'I want to end my life tonight', stored.clientId);
+		expect(retried).toMatchObject({ ok: true, status: 'held', message: { id: stored.id } });
+		expect(retried.help?.variant).toBe('crisis');
+		expect(await storedIn(room.id)).toHaveLength(1);
 	});
 
 	it('personal contact details are held for a youth worker, not shown to the room', async () => {

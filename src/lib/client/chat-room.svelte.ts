@@ -75,6 +75,9 @@ export class ChatRoomClient {
 	#typingTimer: ReturnType<typeof setTimeout> | undefined;
 	#stops: (() => void)[] = [];
 	#reconnecting = false;
+	/** Client ids of messages whose send is waiting for its answer. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, not shown
+	#asking = new Set<string>();
 	#staff: boolean;
 
 	constructor(
@@ -231,11 +234,12 @@ export class ChatRoomClient {
 	async #deliver(message: Outgoing): Promise<void> {
 		// Offline: it stays "sending" and goes when the connection is back (join() sends it).
 		if (!this.#socket?.connected) return;
+		this.#asking.add(message.clientId);
 		const reply = await this.#ask<SendReply>(CHAT_REQUESTS.send, {
 			roomId: this.roomId,
 			clientId: message.clientId,
 			body: message.body
-		});
+		}).finally(() => this.#asking.delete(message.clientId));
 		if (reply.ok) {
 			this.outgoing = this.outgoing.filter((m) => m.clientId !== message.clientId);
 			this.#writeOutbox();
@@ -331,10 +335,17 @@ export class ChatRoomClient {
 		if (incoming.length === 0) return;
 		this.messages = mergeMessages(this.messages, incoming);
 		// My own message, delivered (perhaps to another tab of mine): no longer waiting here.
-		const arrived = incoming.filter((m) => m.author.id === this.#userId).map((m) => m.clientId);
-		if (this.outgoing.some((o) => arrived.includes(o.clientId))) {
-			this.outgoing = this.outgoing.filter((o) => !arrived.includes(o.clientId));
-			this.#writeOutbox();
+		const mine = incoming.filter((m) => m.author.id === this.#userId);
+		const arrived = mine.map((m) => m.clientId);
+		const settled = this.outgoing.filter((o) => arrived.includes(o.clientId));
+		if (settled.length === 0) return;
+		this.outgoing = this.outgoing.filter((o) => !arrived.includes(o.clientId));
+		this.#writeOutbox();
+		// Held, and its answer never came (the signal dropped): ask again, as the same message, for
+		// the answer, which carries the crisis panel if the words showed risk.
+		for (const waiting of settled) {
+			const held = mine.some((m) => m.clientId === waiting.clientId && m.status === 'held');
+			if (held && !this.#asking.has(waiting.clientId)) void this.#deliver(waiting);
 		}
 	}
 

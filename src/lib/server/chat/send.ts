@@ -13,12 +13,13 @@ import { chatBodySchema } from '../content/limits';
 import { renderPostHtml } from '../content/render';
 import type { Database } from '../db';
 import { parseOrThrow, ValidationError } from '../errors';
-import { signpostingPanel } from '../forum/post-safety';
+import { signpostingPanel, type SignpostingNeed } from '../forum/post-safety';
 import { log } from '../log';
 import { assertMayPost, isStaff, NotAllowedError } from '../policy';
 import { publisher } from '../realtime/publisher';
 import { announceAlert } from '../safeguarding/alerts';
-import { screen, type ScreeningDecision } from '../safety/screen';
+import { screen, signpostingFor } from '../safety/screen';
+import type { RiskLevel } from '../safety/risk';
 import { CHAT_EVENTS, CLIENT_ID_PATTERN, type ChatMessageView, type SendReply } from '../../chat';
 import { FORUM_EVENTS } from '../../forum';
 import { assertMayEnter, loadRoomAccess, writeRefusal } from './access';
@@ -59,7 +60,7 @@ export async function sendMessage(
 		messageByClientId(db, author.id, data.clientId),
 		loadRoomAccess(db, author, data.roomId).catch((error: unknown) => ({ error }))
 	]);
-	if (earlier) return repeatReply(earlier, data.roomId);
+	if (earlier) return repeatReply(db, earlier, data.roomId);
 	if ('error' in access) throw access.error;
 	assertMayEnter(author, access);
 	assertMayPost(author);
@@ -92,7 +93,7 @@ export async function sendMessage(
 
 	if (!written) {
 		const stored = await messageByClientId(db, author.id, data.clientId);
-		if (stored) return repeatReply(stored, data.roomId);
+		if (stored) return repeatReply(db, stored, data.roomId);
 		throw new Error('a message that conflicted on its client id could not be found');
 	}
 	// Straight after commit, before anything else is awaited, so live order follows commit order
@@ -119,7 +120,7 @@ export async function sendMessage(
  * The crisis panel for the sender. The duty rota may say nobody is on duty while a youth worker
  * is in this very room (they see held messages here): then say that, not "offline".
  */
-async function helpFor(db: Database, decision: ScreeningDecision, roomId: number) {
+async function helpFor(db: Database, decision: SignpostingNeed, roomId: number) {
 	const panel = await signpostingPanel(db, decision);
 	if (!panel || panel.staff.onDuty) return panel;
 	const { staffPresent } = await presenceIn(roomId);
@@ -142,16 +143,27 @@ export function announceMessage(view: ChatMessageView): void {
 	live.publish('staff', FORUM_EVENTS.queueChanged, {});
 }
 
-/** A retry answers as the first send did: the same message, never a second copy. */
-function repeatReply(stored: ChatMessageView, roomId: number): SendReply {
-	if (stored.roomId !== roomId)
+/**
+ * A retry answers as the first send did: the same message, never a second copy, and the crisis
+ * panel again if the words showed risk (the first answer may never have arrived).
+ */
+async function repeatReply(
+	db: Database,
+	{ message, riskLevel }: { message: ChatMessageView; riskLevel: RiskLevel },
+	roomId: number
+): Promise<SendReply> {
+	if (message.roomId !== roomId)
 		throw new ValidationError({
 			clientId: 'That message id was already used for another message. Send it again as new.'
 		});
 	return {
-		status: stored.status === 'held' ? 'held' : 'published',
-		message: stored,
-		notice: stored.status === 'held' ? HELD_IN_CHAT : null,
-		help: null
+		status: message.status === 'held' ? 'held' : 'published',
+		message,
+		notice: message.status === 'held' ? HELD_IN_CHAT : null,
+		help: await helpFor(
+			db,
+			{ signposting: signpostingFor(riskLevel), risk: { level: riskLevel } },
+			message.roomId
+		)
 	};
 }

@@ -22,6 +22,7 @@ import type { Database } from '../db';
 import { preparedQuery } from '../db/prepared';
 import { chatMessages, chatReactions, users, type ChatMessage } from '../db/schema';
 import { isStaff, STAFF_ROLES } from '../policy';
+import type { RiskLevel } from '../safety/risk';
 import { noReactions, type ReactionKey } from '../../forum';
 import type { ChatAuthor, ChatMessageView } from '../../chat';
 
@@ -169,7 +170,10 @@ export async function loadMessageView(db: Database, id: number): Promise<ChatMes
 
 /** Every send checks it first (a retry finds the first send): prepared once per database. */
 const byClientIdQuery = preparedQuery((db) =>
-	select(db)
+	db
+		.select({ ...messageColumns, riskLevel: chatMessages.riskLevel })
+		.from(chatMessages)
+		.leftJoin(users, eq(users.id, chatMessages.authorId))
 		.where(
 			and(
 				eq(chatMessages.authorId, sql.placeholder('authorId')),
@@ -179,14 +183,14 @@ const byClientIdQuery = preparedQuery((db) =>
 		.prepare('chat_message_by_client_id')
 );
 
-/** The message this author sent with this client id, if any. */
+/** The message this author sent with this client id, if any, and the risk found in it. */
 export async function messageByClientId(
 	db: Database,
 	authorId: number,
 	clientId: string
-): Promise<ChatMessageView | null> {
+): Promise<{ message: ChatMessageView; riskLevel: RiskLevel } | null> {
 	const [row] = await byClientIdQuery(db).execute({ authorId, clientId });
-	return row ? messageView(row) : null;
+	return row ? { message: messageView(row), riskLevel: row.riskLevel } : null;
 }
 
 /**

@@ -49,13 +49,19 @@ export async function raiseAlertForPost(
 	});
 }
 
+/** What decides the panel: whether to signpost, and the level of risk found. */
+export interface SignpostingNeed {
+	signposting: ForumDecision['signposting'];
+	risk: { level: ForumDecision['risk']['level'] };
+}
+
 /**
  * The panel for the author, as of now. If the directory or duty rota cannot be read, the panel
  * still shows (with the 24/7 lines it falls back to): signposting must never be what fails.
  */
 export async function signpostingPanel(
 	db: Database,
-	decision: Pick<ForumDecision, 'signposting' | 'risk'>
+	decision: SignpostingNeed
 ): Promise<CrisisPanelData | null> {
 	if (!decision.signposting) return null;
 	const level =

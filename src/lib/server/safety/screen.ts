@@ -13,7 +13,7 @@ import type { Database } from '../db';
 import { log } from '../log';
 import { isStaff } from '../policy';
 import { findPersonalInfo, type PersonalInfoFinding } from './personal-info';
-import { assessRisk, type RiskAssessment } from './risk';
+import { assessRisk, type RiskAssessment, type RiskLevel } from './risk';
 import { censor, type WatchedWordHit } from './watched-words';
 import { currentWatchList } from './watch-list';
 
@@ -34,6 +34,12 @@ export interface ScreenInput {
 }
 
 export type Signposting = 'crisis' | 'gentle' | null;
+
+/** What the author is shown for words at this level of risk. */
+export function signpostingFor(level: RiskLevel): Signposting {
+	if (level === 'high' || level === 'imminent') return 'crisis';
+	return level === 'concern' ? 'gentle' : null;
+}
 
 export interface ScreeningDecision {
 	action: 'publish' | 'hold' | 'block';
@@ -99,7 +105,7 @@ async function decide(db: Database, { text, author }: ScreenInput): Promise<Scre
 	if (personalInfo.length) reasons.push('personal_info');
 
 	const highRisk = risk.level === 'high' || risk.level === 'imminent';
-	const signposting: Signposting = highRisk ? 'crisis' : risk.level === 'concern' ? 'gentle' : null;
+	const signposting = signpostingFor(risk.level);
 	const base = {
 		risk,
 		reasons: [...new Set(reasons)],
