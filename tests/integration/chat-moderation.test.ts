@@ -26,6 +26,7 @@ import {
 	removeFromRoom
 } from '../../src/lib/server/chat/controls';
 import { sendMessage } from '../../src/lib/server/chat/send';
+import { roomMessages } from '../../src/lib/server/chat/views';
 import { reportMessage } from '../../src/lib/server/chat/feedback';
 import { loadReviewQueue, queueCounts } from '../../src/lib/server/moderation/queue';
 import {
@@ -199,10 +200,12 @@ describe('held chat messages in the review queue', () => {
 		expect(takeOver).toMatchObject({ targetType: 'chat_message', targetId: String(messageId) });
 	});
 
-	it('removing a held message takes it away for good and tells the room and its author', async () => {
+	it('removing a held message takes it away for good and tells its author and staff; the room never learns of it', async () => {
 		await clearQueue();
 		const room = await openRoom();
 		const author = await account();
+		const peer = await account();
+		await say(peer, room.id, 'Hi all');
 		const messageId = await heldMessage(author, room.id);
 		published.length = 0;
 
@@ -215,6 +218,18 @@ describe('held chat messages in the review queue', () => {
 			event: CHAT_EVENTS.removed,
 			payload: removed
 		});
+		expect(published).toContainEqual({
+			audience: `room:${room.id}:staff`,
+			event: CHAT_EVENTS.removed,
+			payload: removed
+		});
+		expect(published.map((p) => p.audience)).not.toContain(`room:${room.id}`);
+		// No "removed by a youth worker" placeholder with the author's name for the room.
+		const seen = async (who: CurrentUser) =>
+			(await roomMessages(db, who, room.id, { limit: 50 })).messages.map((m) => m.id);
+		expect(await seen(peer)).not.toContain(messageId);
+		expect(await seen(author)).toContain(messageId);
+		expect(await seen(worker)).toContain(messageId);
 		expect((await loadReviewQueue(db, worker)).items).toEqual([]);
 		const again = await rejection(removeQueuedMessage(db, colleague, { messageId }));
 		expect((again as ValidationError).fieldErrors).toEqual({ form: ALREADY_DEALT_WITH });
@@ -275,10 +290,13 @@ describe('reported chat messages in the review queue', () => {
 
 	it('removing a reported message takes it out of the room live and closes its reports', async () => {
 		await clearQueue();
-		const { room, reported } = await reportedConversation();
+		const { room, reported, kofi } = await reportedConversation();
 		published.length = 0;
 
 		await removeQueuedMessage(db, worker, { messageId: reported, reason: 'Unkind to Kofi' });
+		// The room saw it: its place stays, as removed, without its words.
+		const forKofi = (await roomMessages(db, kofi, room.id, { limit: 50 })).messages;
+		expect(forKofi.find((m) => m.id === reported)).toMatchObject({ status: 'removed', body: '' });
 
 		expect(await statusOf(reported)).toBe('removed');
 		expect(published).toContainEqual({

@@ -5,7 +5,7 @@
  * take a member out of the room. Only the first of two workers doing the same thing takes effect;
  * every action is audited (so it shows in the member's moderation history) and announced.
  */
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CurrentUser } from '../accounts/current-user';
 import { recordAudit } from '../audit/record';
@@ -168,7 +168,10 @@ const messageRef = z.object({
 		.pipe(z.string().max(500, 'Keep the reason to 500 characters or fewer.').nullable())
 });
 
-/** Remove a message: it disappears live for everyone (a placeholder stays). */
+/**
+ * Remove a message: it disappears live for everyone (a placeholder stays). A held one leaves no
+ * placeholder: the room never saw it.
+ */
 export async function removeMessage(db: Database, actor: CurrentUser, input: unknown) {
 	const data = parseOrThrow(messageRef, input);
 	authorise(actor, 'rooms.run', RUN_ROOMS);
@@ -177,6 +180,8 @@ export async function removeMessage(db: Database, actor: CurrentUser, input: unk
 			.update(chatMessages)
 			.set({
 				status: 'removed',
+				// The old status: a held message was never seen by the room.
+				removedUnseen: sql`${chatMessages.status} = 'held'`,
 				moderatedById: actor.id,
 				moderatedAt: new Date(),
 				removedReason: data.reason
@@ -191,7 +196,7 @@ export async function removeMessage(db: Database, actor: CurrentUser, input: unk
 			.returning({
 				id: chatMessages.id,
 				authorId: chatMessages.authorId,
-				status: chatMessages.status
+				unseen: chatMessages.removedUnseen
 			});
 		if (!message) return null;
 		await recordAudit(tx, {
@@ -210,7 +215,12 @@ export async function removeMessage(db: Database, actor: CurrentUser, input: unk
 		return; // someone else removed it first: already gone for everyone
 	}
 	const event: RemovedEvent = { roomId: data.roomId, id: data.messageId };
-	publisher().publish(`room:${data.roomId}`, CHAT_EVENTS.removed, event);
+	// Held, it was only ever with its author and staff: the room is not told it existed.
+	publisher().publish(
+		removed.unseen ? `room:${data.roomId}:staff` : `room:${data.roomId}`,
+		CHAT_EVENTS.removed,
+		event
+	);
 	if (removed.authorId !== null)
 		publisher().publish(`user:${removed.authorId}`, CHAT_EVENTS.removed, event);
 	publisher().publish('staff', FORUM_EVENTS.queueChanged, {});

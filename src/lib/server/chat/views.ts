@@ -81,11 +81,15 @@ export function messageView(row: MessageRow): ChatMessageView {
 	};
 }
 
-/** What this viewer may see of a room's messages. */
+/**
+ * What this viewer may see of a room's messages: what the room saw (published, and the
+ * placeholders of published messages since removed), and their own.
+ */
 function visibleTo(viewer: CurrentUser): SQL {
 	if (isStaff(viewer)) return sql`true`;
 	return or(
-		inArray(chatMessages.status, ['published', 'removed']),
+		eq(chatMessages.status, 'published'),
+		and(eq(chatMessages.status, 'removed'), eq(chatMessages.removedUnseen, false)),
 		eq(chatMessages.authorId, viewer.id)
 	)!;
 }

@@ -118,7 +118,9 @@ export const chatMessages = pgTable(
 		/** A youth worker approved a held message, or removed one. */
 		moderatedById: integer('moderated_by_id'),
 		moderatedAt: timestamp('moderated_at', { withTimezone: true }),
-		removedReason: text('removed_reason')
+		removedReason: text('removed_reason'),
+		/** Removed while held: the room never saw it, so it leaves no placeholder there either. */
+		removedUnseen: boolean('removed_unseen').notNull().default(false)
 	},
 	(t) => [
 		check('chat_messages_status_check', sql`${t.status} in ('published', 'held', 'removed')`),
