@@ -289,7 +289,7 @@ describe('what each person sees', () => {
 	it('with hide-until-reveal, peers see only their own ideas until the lead reveals them', async () => {
 		const workshop = await running({ hideUntilReveal: 'on' });
 		const [amara, kofi] = [await account(), await account()];
-		await idea(workshop.id, amara, 'A clinic on the bus route');
+		const hidden = await idea(workshop.id, amara, 'A clinic on the bus route');
 		await idea(workshop.id, kofi, 'Online booking');
 		const socket = await live.connect(kofi);
 		const before = JSON.stringify(
@@ -297,7 +297,14 @@ describe('what each person sees', () => {
 		);
 		expect(before).toContain('Online booking');
 		expect(before).not.toContain('A clinic on the bus route');
+		// Nor can Kofi comment on it by guessing its id (which would tell him it is there).
+		expect(
+			await rejection(
+				addComment(db, kofi, { workshopId: workshop.id, ideaId: hidden, body: 'Love this' })
+			)
+		).toMatchObject({ message: 'That idea is not here any more.' });
 		await reveal(db, lead, { workshopId: workshop.id });
+		await addComment(db, kofi, { workshopId: workshop.id, ideaId: hidden, body: 'Love this' });
 		const after = JSON.stringify(
 			await ask(socket, WORKSHOP_REQUESTS.board, { workshopId: workshop.id })
 		);

@@ -61,6 +61,21 @@ export async function currentGroup(db: Database, workshop: Workshop, userId: num
 	return group ?? null;
 }
 
+/**
+ * May this person see the idea now (before writing about it: a comment, a vote)? The same rule
+ * as their board, so nobody acts on an idea their board does not show them.
+ */
+export async function maySeeNow(
+	db: Database,
+	workshop: Workshop,
+	user: CurrentUser,
+	idea: IdeaVisibility
+): Promise<boolean> {
+	const staff = isStaff(user);
+	const group = staff ? null : await currentGroup(db, workshop, user.id);
+	return maySee(workshop, { id: user.id, staff, group: group?.memberIds ?? null }, idea);
+}
+
 /** Which ideas of others a peer may see now. */
 function peersSee(workshop: Workshop, group: readonly number[] | null) {
 	if (workshop.hideUntilReveal && !workshop.revealedAt) return 'own' as const;

@@ -16,14 +16,14 @@ import { IDEA_COLUMNS, workshopComments, workshopIdeas, type Workshop } from '..
 import { NotFoundError, parseOrThrow } from '../errors';
 import { signpostingPanel } from '../forum/post-safety';
 import { log } from '../log';
-import { assertMayPost, isStaff, NotAllowedError } from '../policy';
+import { assertMayPost, NotAllowedError } from '../policy';
 import { announceAlert, raiseAlert } from '../safeguarding/alerts';
 import { screen, type ScreeningDecision } from '../safety/screen';
 import { tidyText } from '../content/limits';
 import type { CrisisPanelData } from '../signposting/crisis-panel';
 import { COMMENT_MAX, IDEA_MAX } from '../../workshops';
 import { workshopFor, workshopIdSchema } from './access';
-import { currentGroup, type IdeaVisibility } from './board';
+import { currentGroup, maySeeNow, type IdeaVisibility } from './board';
 import { announceIdea } from './live';
 import { publisher } from '../realtime/publisher';
 import { FORUM_EVENTS } from '../../forum';
@@ -204,9 +204,8 @@ export async function addComment(
 		.select()
 		.from(workshopIdeas)
 		.where(and(eq(workshopIdeas.id, data.ideaId), eq(workshopIdeas.workshopId, workshop.id)));
-	const canSee =
-		idea && (idea.status === 'published' || idea.authorId === author.id || isStaff(author));
-	if (!canSee) throw new NotFoundError('That idea is not here any more.');
+	if (!idea || !(await maySeeNow(db, workshop, author, idea)))
+		throw new NotFoundError('That idea is not here any more.');
 	const decision = await screenOrRefuse(db, author, data.body);
 	const status = decision.action === 'publish' ? 'published' : 'held';
 	const written = await db.transaction(async (tx) => {

@@ -15,6 +15,7 @@ import { NotFoundError, parseOrThrow } from '../errors';
 import { log } from '../log';
 import { authorise, NotAllowedError } from '../policy';
 import { workshopFor, workshopIdSchema } from './access';
+import { maySeeNow } from './board';
 import { announceVotes } from './live';
 
 const voteSchema = z.object({
@@ -48,7 +49,8 @@ export async function castVote(
 				isNull(workshopIdeas.mergedIntoId)
 			)
 		);
-	if (!idea) throw new NotFoundError('That idea is not on the board any more.');
+	if (!idea || !(await maySeeNow(db, workshop, voter, idea)))
+		throw new NotFoundError('That idea is not on the board any more.');
 	if (idea.authorId === voter.id && !workshop.selfVote)
 		throw new NotAllowedError('In this session you cannot vote for your own idea.');
 	const full = `You have used all ${workshop.votesPerPerson} of your votes. Take one back to vote for something else.`;
