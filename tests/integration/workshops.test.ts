@@ -5,7 +5,7 @@
  * dot votes that never exceed the limit, even from two tabs at once.
  */
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
 import { database, type Database } from '../../src/lib/server/db';
@@ -616,6 +616,21 @@ describe('wellbeing', () => {
 			.from(notifications)
 			.where(eq(notifications.userId, amara.id));
 		expect(amaraTold).toEqual([]);
+
+		// Pressing again soon after is answered kindly, without telling everyone twice.
+		const checkIns = () =>
+			db.$count(
+				notifications,
+				and(eq(notifications.userId, lead.id), eq(notifications.kind, 'check_in'))
+			);
+		const before = await checkIns();
+		const again = await askForCheckIn(db, amara, { workshopId: workshop.id });
+		expect(again.message).toMatch(/You asked a few minutes ago/);
+		expect(await checkIns()).toBe(before);
+		// Later, it is a new request.
+		const later = new Date(Date.now() + 6 * 60_000);
+		await askForCheckIn(db, amara, { workshopId: workshop.id }, later);
+		expect(await checkIns()).toBe(before + 1);
 	});
 
 	it('people who arrive before the start count as taking part, and are grouped in 1-2-4-All', async () => {
