@@ -221,7 +221,7 @@ describe('suspension', () => {
 		expect(await resumed).toBe('Please sign in.');
 	});
 
-	it('takes a resumed connection out of the staff room once the person is no longer staff', async () => {
+	it('replays nothing missed while a connection was down: a former youth worker hears no staff news', async () => {
 		const worker = await account(['youth_worker']);
 		const socket = await signedIn(worker);
 		const heard = nextEvent(socket, 'staff:notice');
@@ -234,19 +234,35 @@ describe('suspension', () => {
 		await dropped;
 		expect(await noticed).toBe('transport close');
 
-		await setRoles(db, OPERATOR, worker.id, ['young_person']);
-		const resumed = connected(socket);
-		socket.connect();
-		await resumed;
-		expect(socket.recovered).toBe(true);
-
 		const overheard: unknown[] = [];
 		socket.on('staff:notice', (payload) => overheard.push(payload));
+		await setRoles(db, OPERATOR, worker.id, ['young_person']);
+		publisher().publish('staff', 'staff:notice', { n: 2 }); // while they were away
+		const back = connected(socket);
+		socket.connect();
+		await back;
+		expect(socket.recovered).toBeFalsy();
+
 		const own = nextEvent(socket, 'own:notice');
-		publisher().publish('staff', 'staff:notice', { n: 2 });
+		publisher().publish('staff', 'staff:notice', { n: 3 });
 		publisher().publish(`user:${worker.id}`, 'own:notice', {});
 		await own;
 		expect(overheard).toEqual([]);
+	});
+});
+
+describe('a change made elsewhere (the CLI, another server)', () => {
+	it('a staff member whose roles changed is disconnected at their next event', async () => {
+		const worker = await account(['youth_worker']);
+		const socket = await signedIn(worker);
+		await db
+			.update(users)
+			.set({ roles: ['young_person'] })
+			.where(eq(users.id, worker.id));
+		await new Promise((resolve) => setTimeout(resolve, 1_100)); // past the last re-read
+		const closed = nextEvent<string>(socket, 'disconnect');
+		socket.emit('chat:typing', { roomId: 1 });
+		expect(await closed).toBe('io server disconnect');
 	});
 });
 

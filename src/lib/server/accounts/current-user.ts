@@ -107,6 +107,11 @@ export async function loadSession(
  * sessions were ended, it is suspended, or (when `roles` is given) its roles changed since the
  * connection began, so it reconnects with what its roles now allow.
  */
+/** The same roles, in any order. */
+export function sameRoles(a: readonly Role[], b: readonly Role[]): boolean {
+	return a.length === b.length && a.every((r) => b.includes(r));
+}
+
 export async function endedSessions(
 	db: Database,
 	sessions: (SessionClaims & { roles?: readonly Role[] })[]
@@ -123,8 +128,6 @@ export async function endedSessions(
 		.from(users)
 		.where(inArray(users.id, ids));
 	const byId = new Map(rows.map((r) => [r.id, r]));
-	const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
-		a.length === b.length && a.every((r) => b.includes(r));
 	return new Set(
 		sessions
 			.filter((s) => {

@@ -10,7 +10,6 @@ import { isStaff, NotAllowedError } from '../policy';
 import { registerSocketHandlers, whenDisconnected, type TogetherSocket } from '../realtime/attach';
 import { listen } from '../realtime/listen';
 import { CHAT_EVENTS, CHAT_REQUESTS, type TypingEvent } from '../../chat';
-import { assertMayEnter, loadRoomAccess } from './access';
 import {
 	announceRoomState,
 	controlRoom,
@@ -133,30 +132,11 @@ export function registerChatSocketHandlers(socket: TogetherSocket): void {
 		});
 	});
 
-	// A connection that resumed after a break gets its old rooms back: keep only those it may
-	// still be in (someone removed from a room meanwhile must not hear it).
-	if (socket.recovered) void recheckRecoveredRooms();
-
 	async function leave(roomId: number) {
 		const room = `room:${roomId}` as const;
 		await socket.leave(room);
 		await socket.leave(`${room}:staff`);
 		await announceRoomState(await database(), roomId);
-	}
-
-	async function recheckRecoveredRooms() {
-		const db = await database();
-		for (const room of [...socket.rooms]) {
-			const match = /^room:(\d+)(:staff)?$/.exec(room);
-			if (!match) continue;
-			try {
-				const access = await loadRoomAccess(db, user(), Number(match[1]));
-				assertMayEnter(user(), access);
-				if (match[2] && !isStaff(user())) socket.leave(room);
-			} catch {
-				socket.leave(room);
-			}
-		}
 	}
 }
 

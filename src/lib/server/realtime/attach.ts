@@ -6,7 +6,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { CurrentUser } from '../accounts/current-user';
-import { endedSessions, loadCurrentUser } from '../accounts/current-user';
+import { endedSessions, loadCurrentUser, sameRoles } from '../accounts/current-user';
 import { config } from '../config';
 import { database } from '../db';
 import { log } from '../log';
@@ -15,7 +15,10 @@ import { installPublisher, type Publisher } from './publisher';
 import { originAllowed, userFromHandshake } from './socket-auth';
 
 export interface SocketData {
+	/** The person as of their last event (re-read at most every FRESH_FOR_MS). */
 	user: CurrentUser;
+	/** The person as they connected: their roles decided the rooms this socket is in. */
+	connectedAs: CurrentUser;
 }
 export type TogetherSocket = Socket<
 	Record<string, never>,
@@ -24,6 +27,9 @@ export type TogetherSocket = Socket<
 	SocketData
 >;
 type Registrar = (socket: TogetherSocket) => void;
+
+/** How long a re-read of the person behind a socket holds before the next event reads again. */
+const FRESH_FOR_MS = 1_000;
 
 const KEY = Symbol.for('together.io');
 const g = globalThis as Record<symbol, Server | undefined>;
@@ -42,12 +48,10 @@ export function registerSocketHandlers(registrar: Registrar): void {
 export async function attachRealtime(httpServer: HttpServer): Promise<Server> {
 	const existing = g[KEY];
 	if (existing) return existing;
-	const io = new Server(httpServer, {
-		serveClient: false,
-		// skipMiddlewares defaults to true: a dropped connection would resume without the session
-		// being checked again, so someone suspended meanwhile could rejoin their rooms.
-		connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false }
-	});
+	// No connection-state recovery: socket.io would replay a resumed connection's missed events
+	// before any check runs, so someone suspended or taken out of a room meanwhile would receive
+	// them. Every page catches up from the database when it reconnects instead.
+	const io = new Server(httpServer, { serveClient: false });
 	g[KEY] = io;
 	await useRedisAdapterIfConfigured(io);
 
@@ -60,6 +64,7 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Server> {
 			const user = await userFromHandshake(headers);
 			if (!user) return next(new Error('Please sign in.'));
 			socket.data.user = user;
+			socket.data.connectedAs = user;
 			next();
 		} catch (error) {
 			log.error({ err: error }, 'socket authentication failed');
@@ -71,20 +76,29 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Server> {
 		const { user } = socket.data;
 		socket.join(`user:${user.id}`);
 		if (user.staff) socket.join('staff');
-		else socket.leave('staff'); // a resumed connection gets its old rooms back
-		// Every event re-reads the person, so a suspension acts on an open socket at once.
+		// Every event re-reads the person (at most once a second), so a suspension, a sign-out
+		// everywhere or a change of roles acts on an open socket at once.
+		let freshAt = Date.now();
 		socket.use(async (_event, next) => {
-			const fresh = await loadCurrentUser(await database(), {
-				userId: user.id,
-				sessionVersion: user.sessionVersion
-			});
-			if (!fresh) {
-				next(new Error('Your session has ended. Please sign in again.'));
-				socket.disconnect(true);
-				return;
+			if (Date.now() - freshAt < FRESH_FOR_MS) return next();
+			try {
+				const fresh = await loadCurrentUser(await database(), {
+					userId: user.id,
+					sessionVersion: user.sessionVersion
+				});
+				if (!fresh || !sameRoles(fresh.roles, user.roles)) {
+					// Ended, or new roles: they reconnect (if they still may) into the right rooms.
+					next(new Error('Your session has ended. Please sign in again.'));
+					socket.disconnect(true);
+					return;
+				}
+				socket.data.user = fresh;
+				freshAt = Date.now();
+				next();
+			} catch (error) {
+				log.error({ err: error }, 'could not re-read the person behind a socket event');
+				next(new Error('Something went wrong on our side. Try again in a moment.'));
 			}
-			socket.data.user = fresh;
-			next();
 		});
 		for (const register of registrars) register(socket);
 		answerUnknown(socket);
@@ -108,7 +122,7 @@ function startSessionRecheck(io: Server) {
 			const claims = sockets.map((s) => ({
 				userId: s.data.user.id,
 				sessionVersion: s.data.user.sessionVersion,
-				roles: s.data.user.roles
+				roles: s.data.connectedAs.roles
 			}));
 			const ended = await endedSessions(await database(), claims);
 			for (const socket of sockets) if (ended.has(socket.data.user.id)) socket.disconnect(true);
