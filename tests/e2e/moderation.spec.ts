@@ -454,10 +454,12 @@ test('the staff header’s review count goes up live when a new member posts', a
 			return shown >= before + 1 || shown === (await queueCounts(db)).total;
 		})
 		.toBe(true);
-	// Said once it settles, politely, with the number.
-	await expect(
-		page.getByRole('status').filter({ hasText: /^Review queue: \d+ waiting\.$/ })
-	).toHaveCount(1, { timeout: 10_000 });
+	// Said once it settles, politely, with the number (when it moved: another test clearing an
+	// item at the same moment can leave it where it was).
+	if ((await waiting()) !== before)
+		await expect(
+			page.getByRole('status').filter({ hasText: /^Review queue: \d+ waiting\.$/ })
+		).toHaveCount(1, { timeout: 10_000 });
 	await newcomerPage.context().close();
 });
 
