@@ -1,9 +1,9 @@
 /**
  * Who may be in a room and who may write in it. Drop-in rooms are open to every member; group
  * rooms to the members a youth worker invited; a session's room to the people its idea session is
- * for (every member, or an invite-only session's participants). Staff may enter any room and write in
- * it whatever its state; a member removed from a room cannot come back, and a member muted here
- * (or everywhere) reads without writing.
+ * for (every member, or an invite-only session's participants). Staff may enter any room and
+ * write in it whatever its state; a member removed from a room cannot come back, and a member
+ * muted here (or everywhere) reads without writing.
  */
 import { and, eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { CurrentUser } from '../accounts/current-user';
