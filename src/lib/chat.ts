@@ -120,7 +120,10 @@ export interface PeopleEvent {
 	people: PersonHere[];
 }
 
-export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string };
+export type Ack<T extends object = object> =
+	| ({ ok: true } & T)
+	/** `retryInMs`: refused for now only (pacing); it may go that much later. */
+	| { ok: false; error: string; retryInMs?: number };
 
 export interface JoinReply {
 	room: RoomView;

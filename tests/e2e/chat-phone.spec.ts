@@ -130,6 +130,12 @@ for (const size of PHONES) {
 		const many = await heightOf(box);
 		expect(many).toBeLessThan(size.height / 3);
 		expect(await box.evaluate((t) => t.scrollHeight > t.clientHeight)).toBe(true);
+		// A long link (no spaces) wraps in the box: the page stays phone-wide, the way out on screen.
+		const link = `https://www.nhs.uk/mental-health/${'self-help-guides-tools-and-activities-'.repeat(4)}end`;
+		await box.fill(link);
+		expect(await noSidewaysScroll(page)).toBe(true);
+		await expect(page.getByRole('button', { name: 'Quick exit' })).toBeInViewport();
+		await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeInViewport();
 		await box.fill('Hi from the bus');
 		await page.getByRole('button', { name: 'Send', exact: true }).click();
 		await expect(page.getByRole('log').getByText('Hi from the bus')).toBeInViewport();

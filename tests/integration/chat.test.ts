@@ -521,6 +521,9 @@ describe('when members cannot write', () => {
 		expect((await send(n.socket, room.id, 'hi all')).ok).toBe(true);
 		const tooSoon = await send(n.socket, room.id, 'me again');
 		expect(tooSoon.ok === false && tooSoon.error).toMatch(/new here/);
+		// With how long until it may go, so the app can send it then by itself.
+		expect(tooSoon.ok === false && tooSoon.retryInMs).toBeGreaterThan(3_000);
+		expect(tooSoon.ok === false && tooSoon.retryInMs).toBeLessThanOrEqual(5_000);
 
 		const regular = await joined(await account(), room.id);
 		const results = [];

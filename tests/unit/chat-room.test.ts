@@ -2,7 +2,8 @@
  * The chat room in the browser when the signal drops while sending: the message stays "sending"
  * and is sent again as the same message; if the server held it for risk and its answer never
  * arrived (the held message reached this browser another way, by gap-fill or to the author's
- * other tabs), the browser asks again for the answer, so the crisis panel is still shown.
+ * other tabs), the browser asks again for the answer, so the crisis panel is still shown. Messages
+ * written offline by a new member go one by one as the pace allows, none left "failed".
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Socket } from 'socket.io-client';
@@ -167,6 +168,36 @@ describe('a held message whose answer was lost', () => {
 		});
 		await settle();
 		expect(room.help).toBe(PANEL);
+		stop();
+	});
+});
+
+describe('a message refused as too soon', () => {
+	it('stays "sending" and goes by itself once it may; one refused for longer fails with why', async () => {
+		const live = fakeSocket();
+		const room = new ChatRoomClient(live.socket, {
+			room: ROOM,
+			messages: [],
+			more: false,
+			userId: ME,
+			lastReadId: 0
+		});
+		const stop = room.start();
+		await settle();
+		room.send('back on the bus now');
+		await settle();
+		const spacing = 'Because you are new here, messages go one every 5 seconds.';
+		live.sends[0].answer({ ok: false, error: spacing, retryInMs: 50 });
+		await settle();
+		expect(room.outgoing.map((m) => [m.state, m.error])).toEqual([['sending', null]]);
+		await vi.waitFor(() => expect(live.sends).toHaveLength(2), { timeout: 2_000 });
+		expect(live.sends[1].payload.clientId).toBe(live.sends[0].payload.clientId);
+
+		room.send('and again');
+		await settle();
+		live.sends[2].answer({ ok: false, error: 'Slow down', retryInMs: 120_000 });
+		await settle();
+		expect(room.outgoing.map((m) => m.state)).toEqual(['sending', 'failed']);
 		stop();
 	});
 });

@@ -40,6 +40,10 @@ export interface Outgoing {
 
 const ACK_TIMEOUT_MS = 10_000;
 const TYPING_SHOWN_MS = 4_000;
+/** A message refused as too soon goes by itself if it may within this long; else "Failed". */
+const AUTO_RETRY_WITHIN_MS = 30_000;
+/** Sent this long after it may go, so clocks a little apart still agree. */
+const RETRY_MARGIN_MS = 300;
 
 /** Kept with the forum's drafts: forgotten after a week, and on signing out. */
 function outboxKey(userId: number, roomId: number) {
@@ -75,6 +79,9 @@ export class ChatRoomClient {
 	#typingTimer: ReturnType<typeof setTimeout> | undefined;
 	#stops: (() => void)[] = [];
 	#reconnecting = false;
+	/** Sends waiting until the pace allows them. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, not shown
+	#timers = new Set<ReturnType<typeof setTimeout>>();
 	/** Client ids of messages whose send is waiting for its answer. */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, not shown
 	#asking = new Set<string>();
@@ -169,6 +176,8 @@ export class ChatRoomClient {
 		return () => {
 			for (const stop of this.#stops.splice(0)) stop();
 			clearTimeout(this.#typingTimer);
+			for (const timer of this.#timers) clearTimeout(timer);
+			this.#timers.clear();
 			if (socket.connected) socket.emit(CHAT_REQUESTS.leave, { roomId: this.roomId });
 		};
 	}
@@ -255,6 +264,16 @@ export class ChatRoomClient {
 			// cannot tell yet. Keep it "sending", start a fresh connection, and it goes again on
 			// reconnect (the server keeps one copy per client id, so nothing doubles).
 			this.#reconnect();
+			return;
+		}
+		// Too soon after the last one (new members' spacing, slow mode): it goes by itself once it
+		// may, as when messages written offline are sent together on reconnecting.
+		if (reply.retryInMs !== undefined && reply.retryInMs <= AUTO_RETRY_WITHIN_MS) {
+			const timer = setTimeout(() => {
+				this.#timers.delete(timer);
+				void this.#deliver(message);
+			}, reply.retryInMs + RETRY_MARGIN_MS);
+			this.#timers.add(timer);
 			return;
 		}
 		this.#update(message.clientId, { state: 'failed', error: reply.error });

@@ -9,11 +9,14 @@
  */
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { NotFoundError, ValidationError } from '../errors';
+import { RateLimitedError } from '../forum/rate-limits';
 import { log } from '../log';
 import { NotAllowedError } from '../policy';
 import type { TogetherSocket } from './attach';
 
-export type Answer = { ok: true; [key: string]: unknown } | { ok: false; error: string };
+export type Answer =
+	| { ok: true; [key: string]: unknown }
+	| { ok: false; error: string; retryInMs?: number };
 type Handler = (payload: unknown) => Promise<object | void>;
 
 const known = new Set<string>();
@@ -43,7 +46,14 @@ export function listen(socket: TogetherSocket, event: string, handler: Handler):
 			const result = (await handler(payload)) ?? {};
 			answer({ ok: true, ...result });
 		} catch (error) {
-			answer({ ok: false, error: messageFor(error, event, socket) });
+			answer({
+				ok: false,
+				error: messageFor(error, event, socket),
+				// Too soon (pacing): how long until it may go, so a device can send it then by itself.
+				...(error instanceof RateLimitedError
+					? { retryInMs: Math.max(0, error.retryAt.getTime() - Date.now()) }
+					: {})
+			});
 		}
 	});
 }
