@@ -219,7 +219,9 @@ describe('rooms that open and close with the clock', () => {
 		await announceHoursChanges(db, socketServer()!, monday('09:59:58'), monday('10:00:02'));
 		expect(await told).toMatchObject({
 			open: false,
-			statusLabel: 'Closed until a youth worker opens it.'
+			statusLabel: expect.stringMatching(
+				/^Closed until a youth worker opens it, during its hours until \d\d:\d\d/
+			)
 		});
 	});
 

@@ -21,7 +21,9 @@ describe('when a room is open', () => {
 	it('is closed until a youth worker opens it, even within its hours', () => {
 		const state = roomAvailability(room({ openHours: tuesdayEvening }), tuesdayAt('19:00'));
 		expect(state).toMatchObject({ open: false, writable: false, withinHours: true });
-		expect(state.statusLabel).toBe('Closed until a youth worker opens it.');
+		expect(state.statusLabel).toBe(
+			'Closed until a youth worker opens it, during its hours until 21:00.'
+		);
 	});
 
 	it('is open once opened, until the end of its hours', () => {

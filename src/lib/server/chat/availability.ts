@@ -48,6 +48,8 @@ function statusLabel(
 	if (open) return `Open now until ${londonMomentLabel(room.openUntil!, now)}`;
 	if (window && !window.open)
 		return `Closed. Opens at ${londonMomentLabel(window.opensAt, now)}, when a youth worker is here.`;
+	if (window?.open)
+		return `Closed until a youth worker opens it, during its hours until ${londonMomentLabel(window.closesAt, now)}.`;
 	return 'Closed until a youth worker opens it.';
 }
 
