@@ -129,7 +129,9 @@ export async function createWorkshop(
 			.insert(chatRooms)
 			.values({
 				name: `${data.title.slice(0, 70)} (chat)`,
-				description: 'The chat beside the idea session. It opens and closes with the session.',
+				description: data.anonymous
+					? 'The chat beside the idea session. It opens and closes with the session. Your nickname shows here, even though ideas on the board are anonymous.'
+					: 'The chat beside the idea session. It opens and closes with the session.',
 				kind: 'session',
 				createdById: lead.id
 			})
