@@ -9,6 +9,8 @@
  * do ideas move to other runs.
  */
 export const CHUNK_SIZE = 24;
+/** Runs of each group drawn as the page loads (more than a screenful); the rest follow. */
+export const FIRST_RUNS = 2;
 
 export interface Chunk<T> {
 	key: number;
