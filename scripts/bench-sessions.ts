@@ -26,7 +26,10 @@
  * Needs `npm run build` first, PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL, else
  * postgres://postgres@127.0.0.1:5432/postgres) and Chromium (CHROMIUM_PATH, /usr/bin/chromium).
  * Settings: BENCH_SESSIONS_PORT (4520; the baseline uses the next port), BENCH_SESSIONS_SECONDS
- * (how long each of the two load phases takes, 60), BENCH_SESSIONS_BROWSER=0 (skip the browser).
+ * (how long each of the two load phases takes, 60), BENCH_SESSIONS_BROWSER=0 (skip the browser),
+ * BENCH_SESSIONS_ONLY=browser (only the browser part), BENCH_SESSIONS_TRACE=<file> (write a
+ * Chrome trace of the 4× load and live phases there, to open in DevTools' Performance panel). The server is
+ * `server.js` in the working directory: run from a copy of another build to compare builds.
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -67,7 +70,12 @@ const port = Number(process.env.BENCH_SESSIONS_PORT ?? 4520);
 const origin = `http://127.0.0.1:${port}`;
 const baselineOrigin = `http://127.0.0.1:${port + 1}`;
 const phaseSeconds = Number(process.env.BENCH_SESSIONS_SECONDS ?? 60);
+const only = process.env.BENCH_SESSIONS_ONLY;
+if (only !== undefined && only !== 'browser')
+	throw new Error(`BENCH_SESSIONS_ONLY may only be "browser", not "${only}"`);
 const withBrowser = process.env.BENCH_SESSIONS_BROWSER !== '0';
+const withLoad = only !== 'browser';
+const traceFile = process.env.BENCH_SESSIONS_TRACE;
 
 const SHAPE = { participants: 60, ideas: 300, votes: 180, liveIdeas: 60, liveIdeasPerSecond: 5 };
 const ACK_TIMEOUT_MS = 10_000;
@@ -445,8 +453,13 @@ const PAGE_PROBE = `(() => {
 	new MutationObserver((mutations) => {
 		for (const m of mutations)
 			for (const node of m.addedNodes) {
-				const tag = node.textContent && node.textContent.match(/\\(#(r\\d+x\\d+)\\)/);
-				if (tag && !(tag[1] in state.seen)) state.seen[tag[1]] = Date.now();
+				if (!(node instanceof Element)) continue;
+				// Only cards: reading the text of everything the parser adds costs the page itself.
+				const cards = node.matches('article.idea') ? [node] : node.querySelectorAll('article.idea');
+				for (const card of cards) {
+					const tag = card.textContent.match(/\\(#(r\\d+x\\d+)\\)/);
+					if (tag && !(tag[1] in state.seen)) state.seen[tag[1]] = Date.now();
+				}
 			}
 	}).observe(document, { childList: true, subtree: true });
 	window.__bench = {
@@ -500,9 +513,17 @@ async function boardInBrowser(
 		await page.addInitScript({ content: PAGE_PROBE });
 		const cdp = await context.newCDPSession(page);
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+		const tracing = traceFile !== undefined && rate !== 1;
+		if (tracing) await browser.startTracing(page, { path: traceFile });
 		const started = Date.now();
 		await page.goto(`${origin}/sessions/${workshopId}`);
-		await page.getByRole('button', { name: 'Add idea' }).and(page.locator(':enabled')).waitFor();
+		// Usable once hydrated: the idea box is enabled. Asked of the DOM directly, each frame: a
+		// role locator would check every button on the page for visibility as it polls, forcing
+		// style for the cards the browser skips (300 recalculations, most of a second at 4×).
+		await page.waitForFunction(() => {
+			const box = document.querySelector('textarea#idea');
+			return box instanceof HTMLTextAreaElement && !box.disabled;
+		});
 		const readyMs = Date.now() - started;
 		await sleep(1000);
 		const load = await takeFrames(page);
@@ -531,6 +552,7 @@ async function boardInBrowser(
 			{ timeout: 30_000 }
 		);
 		const live = await takeFrames(page);
+		if (tracing) await browser.stopTracing();
 		const seen = await page.evaluate(() =>
 			(window as unknown as { __bench: { seen(): Record<string, number> } }).__bench.seen()
 		);
@@ -596,30 +618,34 @@ function frames(label: string, f: FrameFigures) {
 type LoadFigures = Awaited<ReturnType<typeof loadRun>>;
 
 function report(
-	together: LoadFigures,
-	baseline: LoadFigures,
+	load: { together: LoadFigures; baseline: LoadFigures } | null,
 	renders: RenderFigures[],
-	load: number
+	loadAtStart: number
 ) {
 	const lines = [
 		`Idea sessions benchmark, ${new Date().toISOString()}: ${SHAPE.participants} participants and the lead, ${SHAPE.ideas} ideas then ${SHAPE.votes} votes, each over ${phaseSeconds} s`,
-		`Machine load average (1 min, 2 cores shared with other work): ${load.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
-		'',
-		'| update | acknowledged | receipts | p50 (ms) | p95 (ms) | p99 (ms) | slowest (ms) | lost / duplicated | refused or held / not answered | server CPU | p99 vs baseline |',
-		'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-		row('idea added (bare socket.io, baseline)', baseline.ideas),
-		row('idea added (Together, each as its viewer may see it)', together.ideas, baseline.ideas),
-		row('phase change → everyone has the new phase (baseline)', baseline.phase),
-		row('phase change → everyone has the new phase (Together)', together.phase, baseline.phase),
-		row('vote cast → count for everyone (baseline)', baseline.votes),
-		row('vote cast → count for everyone (Together)', together.votes, baseline.votes),
-		row(`reveal → everyone has all ${SHAPE.ideas} ideas (baseline)`, baseline.reveal),
-		row(
-			`reveal → everyone has all ${SHAPE.ideas} ideas (Together, each their own board)`,
-			together.reveal,
-			baseline.reveal
-		)
+		`Machine load average (1 min, 2 cores shared with other work): ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`
 	];
+	if (load) {
+		const { together, baseline } = load;
+		lines.push(
+			'',
+			'| update | acknowledged | receipts | p50 (ms) | p95 (ms) | p99 (ms) | slowest (ms) | lost / duplicated | refused or held / not answered | server CPU | p99 vs baseline |',
+			'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+			row('idea added (bare socket.io, baseline)', baseline.ideas),
+			row('idea added (Together, each as its viewer may see it)', together.ideas, baseline.ideas),
+			row('phase change → everyone has the new phase (baseline)', baseline.phase),
+			row('phase change → everyone has the new phase (Together)', together.phase, baseline.phase),
+			row('vote cast → count for everyone (baseline)', baseline.votes),
+			row('vote cast → count for everyone (Together)', together.votes, baseline.votes),
+			row(`reveal → everyone has all ${SHAPE.ideas} ideas (baseline)`, baseline.reveal),
+			row(
+				`reveal → everyone has all ${SHAPE.ideas} ideas (Together, each their own board)`,
+				together.reveal,
+				baseline.reveal
+			)
+		);
+	}
 	if (renders.length) {
 		lines.push(
 			'',
@@ -660,21 +686,26 @@ try {
 			renders.push(await boardInBrowser(seeded, workshopId, adders, rate));
 			adders.forEach((s) => s.socket.disconnect());
 		}
-	(await filled(origin, seeded.revealSession, members)).forEach((s) => s.socket.disconnect());
-	const sessions = { load: seeded.loadSession, reveal: seeded.revealSession };
-	const together = await loadRun(server, origin, sessions, members);
-	await stopProcess(server);
+	if (!withLoad) {
+		await stopProcess(server);
+		console.log(`\n${report(null, renders, loadAtStart)}\n`);
+	} else {
+		(await filled(origin, seeded.revealSession, members)).forEach((s) => s.socket.disconnect());
+		const sessions = { load: seeded.loadSession, reveal: seeded.revealSession };
+		const together = await loadRun(server, origin, sessions, members);
+		await stopProcess(server);
 
-	const bare = await startProcess('bench/chat-baseline/server.js', baselineOrigin, {
-		PORT: String(port + 1)
-	});
-	const people = Array.from({ length: SHAPE.participants + 1 }, () => null);
-	// The same warm-up as Together had: three sessions of 300 ideas, one of them to reveal.
-	for (const workshopId of [2, 3, 4])
-		(await filled(baselineOrigin, workshopId, people)).forEach((s) => s.socket.disconnect());
-	const baseline = await loadRun(bare, baselineOrigin, { load: 1, reveal: 2 }, people);
-	await stopProcess(bare);
-	console.log(`\n${report(together, baseline, renders, loadAtStart)}\n`);
+		const bare = await startProcess('bench/chat-baseline/server.js', baselineOrigin, {
+			PORT: String(port + 1)
+		});
+		const people = Array.from({ length: SHAPE.participants + 1 }, () => null);
+		// The same warm-up as Together had: three sessions of 300 ideas, one of them to reveal.
+		for (const workshopId of [2, 3, 4])
+			(await filled(baselineOrigin, workshopId, people)).forEach((s) => s.socket.disconnect());
+		const baseline = await loadRun(bare, baselineOrigin, { load: 1, reveal: 2 }, people);
+		await stopProcess(bare);
+		console.log(`\n${report({ together, baseline }, renders, loadAtStart)}\n`);
+	}
 } finally {
 	await cleanUp();
 }

@@ -1,9 +1,18 @@
 /**
  * Dates as people here read them: Europe/London, day month year. Format on the server (in
  * load) so the page and its hydration show the same text.
+ *
+ * Each formatter is made when first used, not when this module loads: a browser's first
+ * `Intl.DateTimeFormat` costs tens of milliseconds (hundreds on a slow phone), which a page that
+ * shows dates formatted on the server need not pay while it hydrates.
  */
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-	timeZone: 'Europe/London',
+function formatter(options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
+	let made: Intl.DateTimeFormat | undefined;
+	return () =>
+		(made ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', ...options }));
+}
+
+const dateTime = formatter({
 	day: 'numeric',
 	month: 'short',
 	year: 'numeric',
@@ -11,12 +20,7 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
 	minute: '2-digit'
 });
 
-const dateOnly = new Intl.DateTimeFormat('en-GB', {
-	timeZone: 'Europe/London',
-	day: 'numeric',
-	month: 'short',
-	year: 'numeric'
-});
+const dateOnly = formatter({ day: 'numeric', month: 'short', year: 'numeric' });
 
 /**
  * Labels by minute since the epoch: the label shows minutes, not seconds, and since 1970 London's
@@ -30,23 +34,22 @@ const MINUTE_LABELS_KEPT = 50_000;
 export function formatDateTime(date: Date | null | undefined, empty = 'Never'): string {
 	if (!date) return empty;
 	const time = date.getTime();
-	if (!(time >= 0)) return dateTime.format(date); // before 1970, or invalid (throws, as before)
+	if (!(time >= 0)) return dateTime().format(date); // before 1970, or invalid (throws, as before)
 	const minute = Math.floor(time / 60_000);
 	let label = minuteLabels.get(minute);
 	if (label === undefined) {
 		if (minuteLabels.size >= MINUTE_LABELS_KEPT) minuteLabels.clear();
-		label = dateTime.format(minute * 60_000);
+		label = dateTime().format(minute * 60_000);
 		minuteLabels.set(minute, label);
 	}
 	return label;
 }
 
 export function formatDate(date: Date | null | undefined, empty = 'Never'): string {
-	return date ? dateOnly.format(date) : empty;
+	return date ? dateOnly().format(date) : empty;
 }
 
-const londonParts = new Intl.DateTimeFormat('en-GB', {
-	timeZone: 'Europe/London',
+const londonParts = formatter({
 	year: 'numeric',
 	month: '2-digit',
 	day: '2-digit',
@@ -59,7 +62,9 @@ const londonParts = new Intl.DateTimeFormat('en-GB', {
 /** The wall-clock time in London at this instant, as if it were UTC (for offset arithmetic). */
 function londonWallClock(at: number): number {
 	const parts = Object.fromEntries(
-		londonParts.formatToParts(new Date(at)).map((p) => [p.type, p.value])
+		londonParts()
+			.formatToParts(new Date(at))
+			.map((p) => [p.type, p.value])
 	);
 	return Date.UTC(
 		Number(parts.year),

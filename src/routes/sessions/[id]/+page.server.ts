@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { formatDateTime } from '$lib/format';
 import { database } from '$lib/server/db';
 import { NotFoundError } from '$lib/server/errors';
 import { parseId } from '$lib/server/http/form';
@@ -29,6 +30,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		board,
 		me: { id: me.id },
 		code: url.searchParams.get('code'),
+		// Formatted here, so that the browser need not load its date formatting to hydrate.
+		startsAt: {
+			at: board.workshop.startsAt,
+			label: formatDateTime(new Date(board.workshop.startsAt))
+		},
 		inviteCode: isFacilitator(me) ? workshop.inviteCode : null,
 		// "Step away" shows these without asking the server.
 		support: {
