@@ -50,6 +50,7 @@ function boardAt(at: number, ideas: IdeaView[]): BoardView {
 function fakeSocket() {
 	const listeners = new Map<string, (payload: unknown) => void>();
 	const answers: ((reply: unknown) => void)[] = [];
+	const requests: string[] = [];
 	const socket = {
 		connected: false,
 		on: (event: string, handler: (payload: unknown) => void) => listeners.set(event, handler),
@@ -57,7 +58,7 @@ function fakeSocket() {
 		emit: () => {},
 		timeout: () => ({
 			emitWithAck: (event: string) => {
-				expect(event).toBe(WORKSHOP_REQUESTS.board);
+				if (event !== WORKSHOP_REQUESTS.board) requests.push(event);
 				return new Promise((resolve) => answers.push(resolve));
 			}
 		})
@@ -66,7 +67,8 @@ function fakeSocket() {
 		socket: socket as unknown as Socket,
 		connect: () => (socket.connected = true),
 		fire: (event: string, payload: object) => listeners.get(event)!({ workshopId: 7, ...payload }),
-		answer: (reply: unknown) => answers.shift()!(reply)
+		answer: (reply: unknown) => answers.shift()!(reply),
+		requests
 	};
 }
 
@@ -113,5 +115,21 @@ describe('the idea session board in the browser', () => {
 		await again;
 		expect(live.board.at).toBe(250);
 		expect(live.board.ideas.map((i) => i.body)).toEqual(['one', 'two, edited', 'three', 'four']);
+	});
+
+	it('sends a double-tapped request once: an idea is not added twice', async () => {
+		const fake = fakeSocket();
+		const live = new WorkshopBoard(fake.socket, boardAt(100, []), null);
+		live.start();
+		fake.connect();
+		const first = live.act(WORKSHOP_REQUESTS.addIdea, { body: 'Free wifi' });
+		const second = live.act(WORKSHOP_REQUESTS.addIdea, { body: 'Free wifi' });
+		expect(fake.requests).toEqual([WORKSHOP_REQUESTS.addIdea]);
+		expect(await second).toBeNull();
+		fake.answer({ ok: true });
+		expect(await first).toBeNull();
+		// Once answered, the same words can be sent again on purpose.
+		void live.act(WORKSHOP_REQUESTS.addIdea, { body: 'Free wifi' });
+		expect(fake.requests).toHaveLength(2);
 	});
 });

@@ -48,6 +48,9 @@ export class WorkshopBoard {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#ideaAt = new Map<number, number>();
 	#announceTimer: ReturnType<typeof setTimeout> | undefined;
+	/** Requests on their way (event and payload). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, not shown
+	#acting = new Set<string>();
 
 	constructor(socket: Socket | null, board: BoardView, code: string | null) {
 		this.#socket = socket;
@@ -220,13 +223,20 @@ export class WorkshopBoard {
 	 * Run an action on this session. Returns the error, or null. Its effect on the board arrives
 	 * over the socket before the answer does (the server announces, then answers).
 	 */
+	/**
+	 * Ask for a change. The same request again while it is on its way (a double tap) is ignored,
+	 * so nothing is added, voted or moved twice by accident.
+	 */
 	async act(event: string, payload: object = {}): Promise<string | null> {
+		const key = `${event} ${JSON.stringify(payload)}`;
+		if (this.#acting.has(key)) return null;
+		this.#acting.add(key);
 		const reply = await this.ask<{
 			notice?: string | null;
 			help?: CrisisPanelData | null;
 			message?: string;
 			myVotes?: number[];
-		}>(event, { workshopId: this.id, ...payload });
+		}>(event, { workshopId: this.id, ...payload }).finally(() => this.#acting.delete(key));
 		if (!reply.ok) return reply.error;
 		if (reply.help) this.help = reply.help;
 		this.notice = reply.notice ?? reply.message ?? null;
