@@ -68,7 +68,7 @@ test('a lead runs 1-2-4-All with four young people on phones, then downloads the
 		await page.getByRole('button', { name: `Next stage: ${stage}` }).click();
 		const seenBy = ideas.map(() => 0);
 		for (const [i, phone] of phones.entries()) {
-			await expect(phone.getByText(new RegExp(`^Sharing ideas · ${stage}$`))).toBeVisible();
+			await expect(phone.getByText(new RegExp(`^Sharing ideas · ${stage}\\b`))).toBeVisible();
 			await expect(phone.getByText(notice)).toBeVisible();
 			await expect(board(phone).getByRole('article')).toHaveCount(size);
 			await expect(board(phone).getByText(ideaOf(i))).toBeVisible();
