@@ -474,6 +474,35 @@ describe('when members cannot write', () => {
 		expect(reply.ok === false && reply.error).toMatch(/paused your posting/);
 	});
 
+	it('a member muted everywhere while in the room cannot send their next message', async () => {
+		const room = await openRoom();
+		const amara = await account();
+		const a = await joined(amara, room.id);
+		expect(await send(a.socket, room.id, 'first')).toMatchObject({ ok: true });
+		await db
+			.update(users)
+			.set({ mutedUntil: new Date(Date.now() + 3_600_000) })
+			.where(eq(users.id, amara.id));
+		const reply = await send(a.socket, room.id, 'second');
+		expect(reply.ok === false && reply.error).toMatch(/paused your posting/);
+		expect((await storedIn(room.id)).map((m) => m.body)).toEqual(['first']);
+	});
+
+	it('a member suspended elsewhere while in the room is refused, nothing is stored, and the connection ends', async () => {
+		const room = await openRoom();
+		const amara = await account();
+		const a = await joined(amara, room.id);
+		const ended = new Promise<void>((resolve) => a.socket.once('disconnect', () => resolve()));
+		await db
+			.update(users)
+			.set({ suspendedUntil: new Date(Date.now() + 86_400_000) })
+			.where(eq(users.id, amara.id));
+		const reply = await send(a.socket, room.id, 'can anyone see this?');
+		expect(reply.ok === false && reply.error).toMatch(/session has ended/);
+		await ended;
+		expect(await storedIn(room.id)).toHaveLength(0);
+	});
+
 	it('a member taken out of a room stops hearing it at once and cannot rejoin', async () => {
 		const room = await openRoom();
 		const [amara, kofi] = [await account(), await account()];

@@ -7,7 +7,12 @@ import type { CurrentUser } from '../accounts/current-user';
 import { database } from '../db';
 import { log } from '../log';
 import { isStaff, NotAllowedError } from '../policy';
-import { registerSocketHandlers, whenDisconnected, type TogetherSocket } from '../realtime/attach';
+import {
+	handlerReadsThePerson,
+	registerSocketHandlers,
+	whenDisconnected,
+	type TogetherSocket
+} from '../realtime/attach';
 import { listen } from '../realtime/listen';
 import { CHAT_EVENTS, CHAT_REQUESTS, type TypingEvent } from '../../chat';
 import { assertMayEnter, loadRoomAccess } from './access';
@@ -25,6 +30,7 @@ import { announcePeople, roomPeople, STAFF_ONLY_PEOPLE } from './people';
 import { countPresence, peoplePresentIn, presenceIn } from './presence';
 import { loadRoom } from './rooms';
 import { roomIdSchema, sendMessage } from './send';
+import { SessionEndedError } from './send-context';
 
 const TYPING_EVERY_MS = 2_000;
 
@@ -67,9 +73,18 @@ export function registerChatSocketHandlers(socket: TogetherSocket): void {
 		return roomPeople(await database(), user(), roomId);
 	});
 
-	listen(socket, CHAT_REQUESTS.send, async (payload) =>
-		sendMessage(await database(), user(), payload)
-	);
+	// sendMessage re-reads the sender with the room (one statement), so the per-event re-read
+	// skips it; a sender whose session has ended is told so and their connection ends.
+	listen(socket, CHAT_REQUESTS.send, async (payload) => {
+		try {
+			return await sendMessage(await database(), user(), payload, {
+				onAuthor: (fresh) => (socket.data.user = fresh)
+			});
+		} catch (error) {
+			if (error instanceof SessionEndedError) setImmediate(() => socket.disconnect(true));
+			throw error;
+		}
+	});
 
 	listen(socket, CHAT_REQUESTS.typing, async (payload) => {
 		const roomId = roomIdOf(payload);
@@ -177,4 +192,5 @@ async function assertRoomHasSpace(
 		);
 }
 
+handlerReadsThePerson(CHAT_REQUESTS.send);
 registerSocketHandlers(registerChatSocketHandlers);

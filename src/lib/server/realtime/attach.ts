@@ -6,7 +6,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { CurrentUser } from '../accounts/current-user';
-import { endedSessions, loadCurrentUser } from '../accounts/current-user';
+import { endedSessions, loadCurrentUser, SESSION_ENDED } from '../accounts/current-user';
 import { config } from '../config';
 import { database } from '../db';
 import { log } from '../log';
@@ -32,6 +32,17 @@ const registrars: Registrar[] = [];
 /** The socket server of this process, once attached (presence asks it who is in a room). */
 export function socketServer(): Server | undefined {
 	return g[KEY];
+}
+
+/**
+ * Events whose service re-reads the person itself, in the same statement as what else it needs
+ * (a chat message: see chat/send-context.ts), and refuses and ends the connection if their
+ * session no longer stands: the per-event re-read below skips them rather than read twice.
+ */
+const readThePersonThemselves = new Set<string>();
+
+export function handlerReadsThePerson(event: string): void {
+	readThePersonThemselves.add(event);
 }
 
 /** Domains (chat, workshops, forum) add their event handlers here. */
@@ -73,13 +84,14 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Server> {
 		if (user.staff) socket.join('staff');
 		else socket.leave('staff'); // a resumed connection gets its old rooms back
 		// Every event re-reads the person, so a suspension acts on an open socket at once.
-		socket.use(async (_event, next) => {
+		socket.use(async ([event], next) => {
+			if (readThePersonThemselves.has(event)) return next();
 			const fresh = await loadCurrentUser(await database(), {
 				userId: user.id,
 				sessionVersion: user.sessionVersion
 			});
 			if (!fresh) {
-				next(new Error('Your session has ended. Please sign in again.'));
+				next(new Error(SESSION_ENDED));
 				socket.disconnect(true);
 				return;
 			}
