@@ -439,6 +439,24 @@ describe('when members cannot write', () => {
 		expect((await send(w.socket, room.id, 'Pausing for a moment, everyone.')).ok).toBe(true);
 	});
 
+	it('when a youth worker closes the room, members in it are told who to talk to instead; reopening takes that away', async () => {
+		const room = await openRoom();
+		const a = await joined(await account(), room.id);
+		const w = await joined(worker, room.id);
+		expect(a.reply.state.help).toBeNull();
+		const closed = nextEvent<RoomState>(a.socket, CHAT_EVENTS.state, (s) => !s.open);
+		await ask(w.socket, CHAT_REQUESTS.setRoom, { action: 'close', roomId: room.id });
+		const state = await closed;
+		expect(state).toMatchObject({
+			statusLabel: 'Closed until a youth worker opens it.',
+			help: { heading: 'Need to talk to someone now?' }
+		});
+		expect(state.help?.services.map((s) => s.name)).toContain('Samaritans');
+		const reopened = nextEvent<RoomState>(a.socket, CHAT_EVENTS.state, (s) => s.open);
+		await ask(w.socket, CHAT_REQUESTS.setRoom, { action: 'open', roomId: room.id });
+		expect((await reopened).help).toBeNull();
+	});
+
 	it('a member muted in the room reads but cannot send, and is told until when', async () => {
 		const room = await openRoom();
 		const amara = await account();

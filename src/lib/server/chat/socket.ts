@@ -53,7 +53,12 @@ export function registerChatSocketHandlers(socket: TogetherSocket): void {
 		await socket.join(isStaff(user()) ? [room, `${room}:staff`] : [room]);
 		// Asked of socket.io once: the count for everyone, the names for the staff in the room.
 		const present = await peoplePresentIn(roomId);
-		const state = await roomState(await loadRoom(db, roomId), new Date(), countPresence(present));
+		const state = await roomState(
+			db,
+			await loadRoom(db, roomId),
+			new Date(),
+			countPresence(present)
+		);
 		socket.to(room).emit(CHAT_EVENTS.state, state);
 		await announcePeople(db, roomId, present);
 		return { ...joined, state };
@@ -129,8 +134,9 @@ export function registerChatSocketHandlers(socket: TogetherSocket): void {
 	});
 
 	listen(socket, CHAT_REQUESTS.setRoom, async (payload) => {
-		const room = await controlRoom(await database(), user(), payload);
-		return { state: await roomState(room) };
+		const db = await database();
+		const room = await controlRoom(db, user(), payload);
+		return { state: await roomState(db, room) };
 	});
 
 	// Leaving (or losing the connection) changes who is present.
