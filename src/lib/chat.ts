@@ -86,6 +86,8 @@ export interface RoomState {
 	presence: number;
 	/** Of whom staff. */
 	staffPresent: number;
+	/** While the room is closed: who to talk to instead (the crisis services), else null. */
+	help: CrisisPanelData | null;
 }
 
 export interface RoomView {

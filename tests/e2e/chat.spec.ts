@@ -2,7 +2,8 @@
  * Group chat as people use it: a youth worker opens the drop-in and chats live with a member; the
  * worker removes a message and it vanishes for the member; the member loses signal while sending
  * and, when it comes back, every message is there exactly once; a closed room says when it opens
- * and who to talk to meanwhile.
+ * and who to talk to meanwhile, whether it was closed when the page opened or closes while the
+ * member is in it.
  */
 import { eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
@@ -157,4 +158,52 @@ test('a closed room can be read, says when it opens, and signposts help meanwhil
 	).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Need to talk to someone now?' })).toBeVisible();
 	expect(await violations(page)).toEqual([]);
+});
+
+test('a member in the room when a youth worker closes it sees at once that it is closed, and who to talk to meanwhile @phone', async ({
+	page,
+	browser,
+	makeAccount,
+	database
+}) => {
+	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
+	const member = await established(database.db, await makeAccount());
+	const path = await dropIn(database.db, worker, `Closing ${member.username}`);
+	const staff = await signedInPage(browser, worker);
+	await staff.goto(path);
+	await waitUntilLive(staff);
+	await staff.getByRole('button', { name: 'Open the room' }).click();
+	await expect(staff.getByText('Open now until')).toBeVisible();
+
+	await signIn(page, member);
+	await page.goto(path);
+	await waitUntilLive(page);
+	const box = page.getByLabel('Message', { exact: true });
+	await expect(box).toBeEnabled();
+	const help = page.getByRole('status', { name: 'Need to talk to someone now?' });
+	await expect(help).toHaveCount(0);
+	// Marks this page, so the checks below show it was never reloaded.
+	await page.evaluate(() => ((window as { sameVisit?: boolean }).sameVisit = true));
+
+	await staff.getByText('Room Controls').click();
+	await staff.getByRole('button', { name: 'Close the room' }).click();
+
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Closed until a youth worker opens it.' }).first()
+	).toBeVisible();
+	await expect(box).toBeDisabled();
+	await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
+	await expect(
+		page.getByText('You can read this room. Closed until a youth worker opens it.')
+	).toBeVisible();
+	await expect(help).toBeVisible();
+	await expect(help).toContainText('Samaritans');
+	await expect(help.getByRole('link', { name: 'Call 999' })).toBeVisible();
+	expect(await page.evaluate(() => (window as { sameVisit?: boolean }).sameVisit)).toBe(true);
+	expect(await violations(page)).toEqual([]);
+
+	// Open again: the box comes back and the signposting goes.
+	await staff.getByRole('button', { name: 'Open the room' }).click();
+	await expect(box).toBeEnabled();
+	await expect(help).toHaveCount(0);
 });

@@ -113,6 +113,7 @@ describe('people in the room, for staff', () => {
 		for (const state of statesForMember) {
 			expect(Object.keys(state).sort()).toEqual(
 				[
+					'help',
 					'locked',
 					'open',
 					'presence',
@@ -192,7 +193,7 @@ describe('rooms that open and close with the clock', () => {
 		return room;
 	}
 
-	it('when the hours end, everyone with the room open is told it has closed and when it opens', async () => {
+	it('when the hours end, everyone with the room open is told it has closed, when it opens, and who to talk to meanwhile', async () => {
 		const room = await roomWithHours(monday('11:00:00'));
 		const a = await joined(await account(), room.id);
 		const told = nextEvent<RoomState>(a, CHAT_EVENTS.state);
@@ -205,11 +206,14 @@ describe('rooms that open and close with the clock', () => {
 		);
 
 		expect(announced).toEqual([room.id]);
-		expect(await told).toMatchObject({
+		const state = await told;
+		expect(state).toMatchObject({
 			roomId: room.id,
 			open: false,
-			statusLabel: 'Closed. Opens at 10:00 on Monday, when a youth worker is here.'
+			statusLabel: 'Closed. Opens at 10:00 on Monday, when a youth worker is here.',
+			help: { heading: 'Need to talk to someone now?' }
 		});
+		expect(state.help?.services.map((s) => s.name)).toContain('Samaritans');
 	});
 
 	it('when the hours begin, the status changes to waiting for a youth worker', async () => {

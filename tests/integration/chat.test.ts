@@ -445,6 +445,24 @@ describe('when members cannot write', () => {
 		expect((await send(w.socket, room.id, 'Pausing for a moment, everyone.')).ok).toBe(true);
 	});
 
+	it('when a youth worker closes the room, members in it are told who to talk to instead; reopening takes that away', async () => {
+		const room = await openRoom();
+		const a = await joined(await account(), room.id);
+		const w = await joined(worker, room.id);
+		expect(a.reply.state.help).toBeNull();
+		const closed = nextEvent<RoomState>(a.socket, CHAT_EVENTS.state, (s) => !s.open);
+		await ask(w.socket, CHAT_REQUESTS.setRoom, { action: 'close', roomId: room.id });
+		const state = await closed;
+		expect(state).toMatchObject({
+			statusLabel: 'Closed until a youth worker opens it.',
+			help: { heading: 'Need to talk to someone now?' }
+		});
+		expect(state.help?.services.map((s) => s.name)).toContain('Samaritans');
+		const reopened = nextEvent<RoomState>(a.socket, CHAT_EVENTS.state, (s) => s.open);
+		await ask(w.socket, CHAT_REQUESTS.setRoom, { action: 'open', roomId: room.id });
+		expect((await reopened).help).toBeNull();
+	});
+
 	it('a member muted in the room reads but cannot send, and is told until when', async () => {
 		const room = await openRoom();
 		const amara = await account();
@@ -478,6 +496,35 @@ describe('when members cannot write', () => {
 		const a = await joined(amara, room.id);
 		const reply = await send(a.socket, room.id, 'hello');
 		expect(reply.ok === false && reply.error).toMatch(/paused your posting/);
+	});
+
+	it('a member muted everywhere while in the room cannot send their next message', async () => {
+		const room = await openRoom();
+		const amara = await account();
+		const a = await joined(amara, room.id);
+		expect(await send(a.socket, room.id, 'first')).toMatchObject({ ok: true });
+		await db
+			.update(users)
+			.set({ mutedUntil: new Date(Date.now() + 3_600_000) })
+			.where(eq(users.id, amara.id));
+		const reply = await send(a.socket, room.id, 'second');
+		expect(reply.ok === false && reply.error).toMatch(/paused your posting/);
+		expect((await storedIn(room.id)).map((m) => m.body)).toEqual(['first']);
+	});
+
+	it('a member suspended elsewhere while in the room is refused, nothing is stored, and the connection ends', async () => {
+		const room = await openRoom();
+		const amara = await account();
+		const a = await joined(amara, room.id);
+		const ended = new Promise<void>((resolve) => a.socket.once('disconnect', () => resolve()));
+		await db
+			.update(users)
+			.set({ suspendedUntil: new Date(Date.now() + 86_400_000) })
+			.where(eq(users.id, amara.id));
+		const reply = await send(a.socket, room.id, 'can anyone see this?');
+		expect(reply.ok === false && reply.error).toMatch(/session has ended/);
+		await ended;
+		expect(await storedIn(room.id)).toHaveLength(0);
 	});
 
 	it('a member taken out of a room stops hearing it at once and cannot rejoin', async () => {

@@ -66,7 +66,10 @@ export class ChatRoomClient {
 	more = $state(false);
 	loadingOlder = $state(false);
 	typing = $state<string | null>(null);
+	/** The crisis panel for my own words (screening asked for it). */
 	help = $state<CrisisPanelData | null>(null);
+	/** While the room is closed, who to talk to instead (as loaded, then as room:state says). */
+	closedHelp = $state<CrisisPanelData | null>(null);
 	notice = $state<string | null>(null);
 	/** The read marker when the page opened, for the "new messages" line. */
 	lastReadId = $state(0);
@@ -95,6 +98,7 @@ export class ChatRoomClient {
 			more,
 			userId,
 			lastReadId,
+			closedHelp = null,
 			staff = false
 		}: {
 			room: RoomView;
@@ -102,6 +106,8 @@ export class ChatRoomClient {
 			more: boolean;
 			userId: number;
 			lastReadId: number;
+			/** Who to talk to, when the page loaded with the room closed. */
+			closedHelp?: CrisisPanelData | null;
 			/** The viewer is staff: keep "People here". */
 			staff?: boolean;
 		}
@@ -113,6 +119,7 @@ export class ChatRoomClient {
 		this.messages = messages;
 		this.more = more;
 		this.lastReadId = lastReadId;
+		this.closedHelp = closedHelp;
 		this.outgoing = this.#readOutbox();
 	}
 
@@ -140,17 +147,7 @@ export class ChatRoomClient {
 			if (e.roomId !== this.roomId) return;
 			this.messages = this.messages.map((m) => (m.id === e.id ? { ...m, reactions: e.counts } : m));
 		});
-		on<RoomState>(CHAT_EVENTS.state, (s) => {
-			if (s.roomId !== this.roomId) return;
-			this.state = s;
-			this.room = {
-				...this.room,
-				open: s.open,
-				locked: s.locked,
-				slowModeSeconds: s.slowModeSeconds,
-				statusLabel: s.statusLabel
-			};
-		});
+		on<RoomState>(CHAT_EVENTS.state, (s) => s.roomId === this.roomId && this.#setState(s));
 		on<TypingEvent>(CHAT_EVENTS.typing, (e) => {
 			if (e.roomId !== this.roomId) return;
 			this.typing = e.name ? `${e.name} is typing…` : 'Someone is typing…';
@@ -195,7 +192,7 @@ export class ChatRoomClient {
 		}
 		this.joinError = null;
 		this.room = reply.room;
-		this.state = reply.state;
+		this.#setState(reply.state);
 		if (!this.lastSeenId) this.more = reply.more;
 		this.#add(reply.messages);
 		this.#remove(reply.removedIds);
@@ -203,6 +200,19 @@ export class ChatRoomClient {
 		for (const waiting of this.outgoing)
 			if (waiting.state === 'sending') void this.#deliver(waiting);
 		if (this.#staff) await this.#askPeople();
+	}
+
+	/** The room opened, closed, paused or changed its pace, or people came and went. */
+	#setState(state: RoomState): void {
+		this.state = state;
+		this.room = {
+			...this.room,
+			open: state.open,
+			locked: state.locked,
+			slowModeSeconds: state.slowModeSeconds,
+			statusLabel: state.statusLabel
+		};
+		this.closedHelp = state.open ? null : state.help;
 	}
 
 	async #askPeople(): Promise<void> {

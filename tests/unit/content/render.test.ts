@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	ALLOWED_TAGS,
 	excerptFromHtml,
+	isEverydayLine,
+	renderMarkdown,
 	renderPostHtml
 } from '../../../src/lib/server/content/render';
 import { classifyLink, leavingTarget, LINK_REL } from '../../../src/lib/server/content/links';
@@ -184,5 +186,83 @@ describe('excerpts for quotes', () => {
 			'Hi there <3 you & me'
 		);
 		expect(excerptFromHtml(renderPostHtml('word '.repeat(100)), 20)).toBe('word word word word…');
+	});
+});
+
+describe('everyday lines (most chat messages) skip the Markdown parser', () => {
+	const everyday = [
+		'Anyone else revising for exams tonight?',
+		'That actually helped, thank you for saying it.',
+		"It's fine, honestly - I'm okay now!",
+		'He said "hi" to me; I said ‘hello’ back…',
+		'Café, naïve, Zoë, مرحبا, 你好 😀 ok',
+		'A',
+		'Year 11 starts in 2 weeks'
+	];
+	const notEveryday = [
+		'**bold**',
+		'1. first',
+		'- a list',
+		'# heading',
+		'> a quote',
+		'see www.example.com',
+		'mail me at a@b.co',
+		'https://example.com',
+		'a & b',
+		'<b>hi</b>',
+		'two\nlines',
+		'trailing space ',
+		' leading space',
+		'snake_case',
+		'`code`',
+		'~~gone~~',
+		'[link](https://x.y)',
+		'a|b',
+		'x\ty'
+	];
+
+	it('knows which lines those are', () => {
+		for (const line of everyday) expect(isEverydayLine(line), line).toBe(true);
+		for (const line of notEveryday) expect(isEverydayLine(line), line).toBe(false);
+	});
+
+	it('gives exactly what marked and sanitize-html would, for any line it takes', () => {
+		// Mostly what everyday lines are made of, with now and then something Markdown reads.
+		const ordinary = [
+			...'aZé1 9.,?!\'"’‘“”…;-',
+			'😀',
+			'\u200d',
+			'\ufe0f',
+			'\u0301',
+			'www.',
+			'1. ',
+			'- '
+		];
+		const special = [...'_*#>&<@:/()[]|~`+=\n\t—–', '👍🏽'];
+		// mulberry32: the same "random" lines every run.
+		let seed = 42;
+		const next = (n: number) => {
+			seed = (seed + 0x6d2b79f5) | 0;
+			let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+			t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+			return ((t ^ (t >>> 14)) >>> 0) % n;
+		};
+		const piece = () =>
+			next(100) < 85 ? ordinary[next(ordinary.length)] : special[next(special.length)];
+		let taken = 0;
+		for (let i = 0; i < 20_000; i++) {
+			const text = Array.from({ length: 1 + next(16) }, piece).join('');
+			const line = i % 2 ? `A${text}` : text;
+			if (!isEverydayLine(line)) continue;
+			taken++;
+			expect(renderPostHtml(line, { siteOrigin: SITE }), JSON.stringify(line)).toBe(
+				renderMarkdown(line, { siteOrigin: SITE })
+			);
+		}
+		for (const line of everyday)
+			expect(renderPostHtml(line, { siteOrigin: SITE })).toBe(
+				renderMarkdown(line, { siteOrigin: SITE })
+			);
+		expect(taken).toBeGreaterThan(1_000);
 	});
 });

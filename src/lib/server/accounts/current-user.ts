@@ -25,6 +25,9 @@ export interface SessionClaims {
 	sessionVersion: number;
 }
 
+/** Said to a connection whose session no longer stands (it is then ended). */
+export const SESSION_ENDED = 'Your session has ended. Please sign in again.';
+
 export function isSuspended(user: Pick<User, 'suspendedUntil'>, now = new Date()): boolean {
 	return user.suspendedUntil !== null && user.suspendedUntil > now;
 }
@@ -46,6 +49,18 @@ export async function loadCurrentUser(
 	const [user] = await personQuery(db).execute({ userId: claims.userId });
 	if (!sessionStands(db, user, claims)) return null;
 	return toCurrentUser(user);
+}
+
+/**
+ * The person from a users row read with something else (one statement for a socket event that
+ * needs more than the person), or null when their session no longer stands.
+ */
+export function currentUserFromRow(
+	db: Database,
+	user: User | null | undefined,
+	claims: SessionClaims
+): CurrentUser | null {
+	return sessionStands(db, user ?? undefined, claims) ? toCurrentUser(user!) : null;
 }
 
 /** The account exists, the session is of its current version, and it is not suspended. */

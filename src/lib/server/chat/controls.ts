@@ -27,6 +27,7 @@ import { FORUM_EVENTS } from '../../forum';
 import { formatDateTime } from '../../format';
 import { NO_SUCH_ROOM, REMOVED_FROM_ROOM } from './access';
 import { OPENING_MAX_HOURS, openingEndsAt, roomAvailability } from './availability';
+import { helpWhileClosed } from './closed-help';
 import { announcePeople } from './people';
 import { countPresence, peoplePresentIn, presenceIn, type Presence } from './presence';
 import { loadRoom } from './rooms';
@@ -51,7 +52,7 @@ export async function announceRoomState(db: Database, roomId: number, now = new 
 		publisher().publish(
 			`room:${roomId}`,
 			CHAT_EVENTS.state,
-			await roomState(room, now, countPresence(present))
+			await roomState(db, room, now, countPresence(present))
 		);
 		await announcePeople(db, roomId, present, now);
 	} catch (error) {
@@ -59,7 +60,9 @@ export async function announceRoomState(db: Database, roomId: number, now = new 
 	}
 }
 
+/** The room as everyone in it sees it now; closed, with who to talk to instead. */
 export async function roomState(
+	db: Database,
 	room: ChatRoom,
 	now = new Date(),
 	presence?: Presence
@@ -71,7 +74,8 @@ export async function roomState(
 		locked: room.locked,
 		slowModeSeconds: room.slowModeSeconds,
 		statusLabel: availability.statusLabel,
-		...(presence ?? (await presenceIn(room.id)))
+		...(presence ?? (await presenceIn(room.id))),
+		help: availability.open ? null : await helpWhileClosed(db, now)
 	};
 }
 

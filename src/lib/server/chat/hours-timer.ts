@@ -46,7 +46,7 @@ export async function announceHoursChanges(
 		const before = roomAvailability(room, from);
 		const after = roomAvailability(room, to);
 		if (before.open === after.open && before.statusLabel === after.statusLabel) continue;
-		io.local.to(`room:${room.id}`).emit(CHAT_EVENTS.state, await roomState(room, to));
+		io.local.to(`room:${room.id}`).emit(CHAT_EVENTS.state, await roomState(db, room, to));
 		announced.push(room.id);
 	}
 	return announced;

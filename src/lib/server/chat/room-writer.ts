@@ -11,6 +11,9 @@
  * refusal and the others go on. The batch is then one INSERT; held messages get their audit entry
  * and any safeguarding alert in the same transaction. Only if the transaction itself fails is every message in it
  * answered with that error (their senders retry with the same client ids).
+ *
+ * A batch with nothing to pace, audit or alert (youth workers' published messages) needs no
+ * transaction around its INSERT: the statement takes the room's lock itself and commits alone.
  */
 import { sql } from 'drizzle-orm';
 import type { CurrentUser } from '../accounts/current-user';
@@ -70,7 +73,9 @@ async function drain(db: Database, roomId: number) {
 	while (queue.length) {
 		const batch = queue.splice(0, MAX_BATCH);
 		try {
-			const outcomes = await db.transaction((tx) => writeBatch(tx, roomId, batch));
+			const outcomes = batch.some(({ item }) => needsTransaction(item))
+				? await db.transaction((tx) => writeBatch(tx, roomId, batch))
+				: await writeAlone(db, roomId, batch);
 			outcomes.forEach((outcome, i) =>
 				'error' in outcome ? batch[i].reject(outcome.error) : batch[i].resolve(outcome.written)
 			);
@@ -81,11 +86,27 @@ async function drain(db: Database, roomId: number) {
 	queues.delete(roomId);
 }
 
-async function writeBatch(
-	tx: Database,
-	roomId: number,
-	batch: Waiting[]
-): Promise<({ written: Written } | { error: unknown })[]> {
+type Outcome = { written: Written } | { error: unknown };
+
+/** Pacing, an audit entry (held) or an alert make a batch more than its insert. */
+function needsTransaction({ paced, decision }: MessageToWrite): boolean {
+	return paced || decision.action !== 'publish' || decision.alert;
+}
+
+/**
+ * Nothing in the batch to pace, audit or alert (published messages from staff): the insert is the
+ * whole write, and one statement is a transaction by itself, so it goes alone: one round trip.
+ */
+async function writeAlone(db: Database, roomId: number, batch: Waiting[]): Promise<Outcome[]> {
+	const items = batch.map((w) => w.item);
+	const stored = await insertMessages(db, roomId, items);
+	return items.map((item) => {
+		const message = takeStored(stored, item);
+		return { written: message && { message, alert: null } };
+	});
+}
+
+async function writeBatch(tx: Database, roomId: number, batch: Waiting[]): Promise<Outcome[]> {
 	const items = batch.map((w) => w.item);
 	const authors = [...new Set(items.filter((i) => i.paced).map((i) => i.author.id))].sort(
 		(a, b) => a - b
@@ -104,7 +125,7 @@ async function writeBatch(
 		longestSlowModeSeconds: Math.max(0, ...items.map((i) => i.room.slowModeSeconds)),
 		now: items[items.length - 1].now
 	});
-	const outcomes: ({ written: Written } | { error: unknown })[] = items.map(() => ({
+	const outcomes: Outcome[] = items.map(() => ({
 		written: null
 	}));
 	const going: number[] = [];
@@ -122,33 +143,14 @@ async function writeBatch(
 		}
 	});
 	if (going.length === 0) return outcomes;
-	// One statement for the whole batch; a client id already stored (a retry) is skipped.
-	const inserted = await tx
-		.insert(chatMessages)
-		.values(
-			going.map((index) => {
-				const { room, author, decision, now, clientId, html } = items[index];
-				return {
-					roomId: room.id,
-					authorId: author.id,
-					clientId,
-					body: decision.text,
-					html,
-					status: decision.action === 'publish' ? ('published' as const) : ('held' as const),
-					screeningReasons: decision.reasons,
-					riskLevel: decision.risk.level,
-					createdAt: now
-				};
-			})
-		)
-		.onConflictDoNothing({ target: [chatMessages.authorId, chatMessages.clientId] })
-		.returning();
-	const byKey = new Map(inserted.map((m) => [`${m.authorId}:${m.clientId}`, m]));
+	const stored = await insertMessages(
+		tx,
+		roomId,
+		going.map((index) => items[index])
+	);
 	for (const index of going) {
 		const item = items[index];
-		const key = `${item.author.id}:${item.clientId}`;
-		const message = byKey.get(key);
-		byKey.delete(key); // the same message twice in one batch: the second reads it back
+		const message = takeStored(stored, item);
 		if (!message) continue;
 		if (message.status === 'held')
 			await recordAudit(tx, {
@@ -161,6 +163,86 @@ async function writeBatch(
 		outcomes[index] = { written: { message, alert: await alertFor(tx, item, message.id) } };
 	}
 	return outcomes;
+}
+
+/**
+ * One statement for the whole batch, the same text whatever its size (the rows go as one JSON
+ * parameter), so each connection prepares it once. It takes the room's lock before any row gets
+ * its id (the lock is the outer side of the join the ids are drawn in); within a transaction that
+ * already holds it, taking it again is immediate. A client id already stored (a retry) is skipped.
+ * Returns what was stored, by author and client id.
+ */
+async function insertMessages(
+	db: Database,
+	roomId: number,
+	items: MessageToWrite[]
+): Promise<Map<string, ChatMessage>> {
+	const rows = items.map(({ author, clientId, decision, html, now }) => ({
+		author_id: author.id,
+		client_id: clientId,
+		body: decision.text,
+		html,
+		status: statusOf(decision),
+		screening_reasons: decision.reasons,
+		risk_level: decision.risk.level,
+		created_at: now.toISOString()
+	}));
+	const inserted = (await db.execute(sql`
+		with room_lock as materialized (
+			select pg_advisory_xact_lock(${ROOM_LOCK}::int, ${roomId}::int)
+		)
+		insert into ${chatMessages} (room_id, author_id, client_id, body, html, status,
+			screening_reasons, risk_level, created_at)
+		select ${roomId}::int, m.author_id, m.client_id, m.body, m.html, m.status,
+			m.screening_reasons, m.risk_level, m.created_at
+		from room_lock, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as m(author_id int,
+			client_id text, body text, html text, status text, screening_reasons text[],
+			risk_level text, created_at timestamptz)
+		on conflict (author_id, client_id) do nothing
+		returning id::float8 as id, author_id, client_id`)) as unknown as {
+		id: number;
+		author_id: number;
+		client_id: string;
+	}[];
+	const byKey = new Map(items.map((item) => [keyOf(item.author.id, item.clientId), item]));
+	const stored = new Map<string, ChatMessage>();
+	for (const row of inserted) {
+		const key = keyOf(row.author_id, row.client_id);
+		const { author, clientId, decision, html, now } = byKey.get(key)!;
+		stored.set(key, {
+			id: Number(row.id),
+			roomId,
+			authorId: author.id,
+			clientId,
+			body: decision.text,
+			html,
+			status: statusOf(decision),
+			screeningReasons: decision.reasons,
+			riskLevel: decision.risk.level,
+			createdAt: now,
+			moderatedById: null,
+			moderatedAt: null,
+			removedReason: null,
+			removedUnseen: false
+		});
+	}
+	return stored;
+}
+
+const keyOf = (authorId: number, clientId: string) => `${authorId}:${clientId}`;
+
+const statusOf = (decision: ScreeningDecision) =>
+	decision.action === 'publish' ? ('published' as const) : ('held' as const);
+
+/**
+ * This message as stored, or null: its client id was stored before (a retry; the caller reads
+ * it back). The same message twice in one batch: the first takes it, the second reads it back.
+ */
+function takeStored(stored: Map<string, ChatMessage>, item: MessageToWrite): ChatMessage | null {
+	const key = keyOf(item.author.id, item.clientId);
+	const message = stored.get(key) ?? null;
+	stored.delete(key);
+	return message;
 }
 
 async function alertFor(tx: Database, { decision, author, room }: MessageToWrite, id: number) {

@@ -14,7 +14,7 @@ import { contentWarningSchema, tidyText } from '../content/limits';
 import type { Database } from '../db';
 import { chatRoomMembers, chatRooms, ROOM_KINDS, users, type ChatRoom } from '../db/schema';
 import { NotFoundError, parseOrThrow, ValidationError } from '../errors';
-import { authorise, isStaff } from '../policy';
+import { authorise } from '../policy';
 import { parseWeeklyHours, type OpeningPeriod } from '../../signposting/opening-hours';
 import type { RoomKindKey, RoomView } from '../../chat';
 import { roomAvailability } from './availability';

@@ -1,5 +1,6 @@
 /**
- * Sending a chat message: validate → (a retry of one already stored answers as before) →
+ * Sending a chat message: validate → read the sender as they are now, the room and any earlier
+ * send with this client id, in one statement (send-context.ts; a retry answers as before) →
  * authorise (may enter the room; may write in it now; not muted) → screen → write with the
  * room's other waiting messages (room-writer.ts: pace under the author's lock unless the words
  * raised an alert; the room's lock, so ids rise in commit order within a room; audit and alert
@@ -12,7 +13,7 @@ import { config } from '../config';
 import { chatBodySchema } from '../content/limits';
 import { renderPostHtml } from '../content/render';
 import type { Database } from '../db';
-import { parseOrThrow, ValidationError } from '../errors';
+import { NotFoundError, parseOrThrow, ValidationError } from '../errors';
 import { signpostingPanel, type SignpostingNeed } from '../forum/post-safety';
 import { log } from '../log';
 import { assertMayPost, isStaff, NotAllowedError } from '../policy';
@@ -22,9 +23,10 @@ import { screen, signpostingFor } from '../safety/screen';
 import type { RiskLevel } from '../safety/risk';
 import { CHAT_EVENTS, CLIENT_ID_PATTERN, type ChatMessageView, type SendReply } from '../../chat';
 import { FORUM_EVENTS } from '../../forum';
-import { assertMayEnter, loadRoomAccess, writeRefusal } from './access';
+import { assertMayEnter, NO_SUCH_ROOM, writeRefusal } from './access';
 import { presenceIn } from './presence';
 import { writeMessage } from './room-writer';
+import { loadSendContext, SessionEndedError } from './send-context';
 import { messageByClientId, messageView } from './views';
 
 const roomIdSchema = z
@@ -50,18 +52,24 @@ export const HELD_IN_CHAT =
 
 export async function sendMessage(
 	db: Database,
-	author: CurrentUser,
+	sender: CurrentUser,
 	input: unknown,
-	{ now = new Date() }: { now?: Date } = {}
+	{
+		now = new Date(),
+		onAuthor
+	}: {
+		now?: Date;
+		/** Told the sender as they are now (re-read here, with the room: see send-context.ts). */
+		onAuthor?: (author: CurrentUser) => void;
+	} = {}
 ): Promise<SendReply> {
 	const data = parseOrThrow(sendSchema, input);
-	// Both at once (two round trips in parallel); a retry answers as before even if the room went.
-	const [earlier, access] = await Promise.all([
-		messageByClientId(db, author.id, data.clientId),
-		loadRoomAccess(db, author, data.roomId).catch((error: unknown) => ({ error }))
-	]);
+	const { author, access, earlier } = await loadSendContext(db, sender, data);
+	if (!author) throw new SessionEndedError();
+	onAuthor?.(author);
+	// A retry answers as before, even if the room went meanwhile.
 	if (earlier) return repeatReply(db, earlier, data.roomId);
-	if ('error' in access) throw access.error;
+	if (!access) throw new NotFoundError(NO_SUCH_ROOM);
 	assertMayEnter(author, access);
 	assertMayPost(author);
 	const refusal = writeRefusal(author, access, now);

@@ -3,11 +3,16 @@
  * services. A socket in a room is in `room:<id>` (and staff also in `room:<id>:staff`, where held
  * messages and typists' names go); joining and leaving announce the room's presence.
  */
-import type { CurrentUser } from '../accounts/current-user';
+import { sameRoles, type CurrentUser } from '../accounts/current-user';
 import { database } from '../db';
 import { log } from '../log';
 import { isStaff, NotAllowedError } from '../policy';
-import { registerSocketHandlers, whenDisconnected, type TogetherSocket } from '../realtime/attach';
+import {
+	handlerReadsThePerson,
+	registerSocketHandlers,
+	whenDisconnected,
+	type TogetherSocket
+} from '../realtime/attach';
 import { listen } from '../realtime/listen';
 import { CHAT_EVENTS, CHAT_REQUESTS, type TypingEvent } from '../../chat';
 import {
@@ -24,6 +29,7 @@ import { announcePeople, roomPeople, STAFF_ONLY_PEOPLE } from './people';
 import { countPresence, peoplePresentIn, presenceIn } from './presence';
 import { loadRoom } from './rooms';
 import { roomIdSchema, sendMessage } from './send';
+import { SessionEndedError } from './send-context';
 
 const TYPING_EVERY_MS = 2_000;
 
@@ -46,7 +52,12 @@ export function registerChatSocketHandlers(socket: TogetherSocket): void {
 		await socket.join(isStaff(user()) ? [room, `${room}:staff`] : [room]);
 		// Asked of socket.io once: the count for everyone, the names for the staff in the room.
 		const present = await peoplePresentIn(roomId);
-		const state = await roomState(await loadRoom(db, roomId), new Date(), countPresence(present));
+		const state = await roomState(
+			db,
+			await loadRoom(db, roomId),
+			new Date(),
+			countPresence(present)
+		);
 		socket.to(room).emit(CHAT_EVENTS.state, state);
 		await announcePeople(db, roomId, present);
 		return { ...joined, state };
@@ -66,9 +77,25 @@ export function registerChatSocketHandlers(socket: TogetherSocket): void {
 		return roomPeople(await database(), user(), roomId);
 	});
 
-	listen(socket, CHAT_REQUESTS.send, async (payload) =>
-		sendMessage(await database(), user(), payload)
-	);
+	// sendMessage re-reads the sender with the room (one statement), so the per-event re-read
+	// skips it; a sender whose session has ended is told so and their connection ends, as does
+	// (once answered) one whose roles changed, to come back into the right rooms.
+	listen(socket, CHAT_REQUESTS.send, async (payload) => {
+		let endConnection = false;
+		try {
+			return await sendMessage(await database(), user(), payload, {
+				onAuthor: (fresh) => {
+					socket.data.user = fresh;
+					endConnection = !sameRoles(fresh.roles, socket.data.connectedAs.roles);
+				}
+			});
+		} catch (error) {
+			if (error instanceof SessionEndedError) endConnection = true;
+			throw error;
+		} finally {
+			if (endConnection) setImmediate(() => socket.disconnect(true));
+		}
+	});
 
 	listen(socket, CHAT_REQUESTS.typing, async (payload) => {
 		const roomId = roomIdOf(payload);
@@ -113,8 +140,9 @@ export function registerChatSocketHandlers(socket: TogetherSocket): void {
 	});
 
 	listen(socket, CHAT_REQUESTS.setRoom, async (payload) => {
-		const room = await controlRoom(await database(), user(), payload);
-		return { state: await roomState(room) };
+		const db = await database();
+		const room = await controlRoom(db, user(), payload);
+		return { state: await roomState(db, room) };
 	});
 
 	// Leaving (or losing the connection) changes who is present.
@@ -157,4 +185,5 @@ async function assertRoomHasSpace(
 		);
 }
 
+handlerReadsThePerson(CHAT_REQUESTS.send);
 registerSocketHandlers(registerChatSocketHandlers);

@@ -98,8 +98,27 @@ export interface RenderOptions {
 
 /** The HTML to store for a post's Markdown. */
 export function renderPostHtml(body: string, options: RenderOptions = {}): string {
+	return isEverydayLine(body) ? `<p>${body}</p>` : renderMarkdown(body, options);
+}
+
+/** Markdown through marked and sanitize-html: what every post's HTML is, short or long. */
+export function renderMarkdown(body: string, options: RenderOptions = {}): string {
 	const html = markdown.parse(body, { async: false });
 	return sanitise(html, options.siteOrigin).trim();
+}
+
+/**
+ * Most chat messages are one line of everyday words: starting with a letter, ending without a
+ * space, with nothing Markdown or HTML gives a meaning to (no markup, entity, list, heading,
+ * quote or link, not even "www."). Their HTML is the line in a paragraph, exactly what marked and
+ * sanitize-html make of it (tests/unit/content/render.test.ts checks the two agree), so a busy room need
+ * not parse every message twice.
+ */
+const WORD_CHARACTER = String.raw`(?:[\p{L}\p{M}\p{N}\p{Extended_Pictographic},.?!'"’‘“”…;-]|\u200d|\ufe0f)`;
+const EVERYDAY_LINE = new RegExp(`^\\p{L}(?:(?: |${WORD_CHARACTER})*${WORD_CHARACTER})?$`, 'u');
+
+export function isEverydayLine(text: string): boolean {
+	return EVERYDAY_LINE.test(text) && !/www\./i.test(text);
 }
 
 /** Plain text from stored post HTML, for quotes and previews (escaped again when shown). */

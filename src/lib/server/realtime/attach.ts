@@ -6,7 +6,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { CurrentUser } from '../accounts/current-user';
-import { endedSessions, loadCurrentUser, sameRoles } from '../accounts/current-user';
+import { endedSessions, loadCurrentUser, sameRoles, SESSION_ENDED } from '../accounts/current-user';
 import { config } from '../config';
 import { database } from '../db';
 import { log } from '../log';
@@ -38,6 +38,17 @@ const registrars: Registrar[] = [];
 /** The socket server of this process, once attached (presence asks it who is in a room). */
 export function socketServer(): Server | undefined {
 	return g[KEY];
+}
+
+/**
+ * Events whose service re-reads the person itself, in the same statement as what else it needs
+ * (a chat message: see chat/send-context.ts), and refuses and ends the connection if their
+ * session no longer stands: the per-event re-read below skips them rather than read twice.
+ */
+const readThePersonThemselves = new Set<string>();
+
+export function handlerReadsThePerson(event: string): void {
+	readThePersonThemselves.add(event);
 }
 
 /** Domains (chat, workshops, forum) add their event handlers here. */
@@ -79,8 +90,8 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Server> {
 		// Every event re-reads the person (at most once a second), so a suspension, a sign-out
 		// everywhere or a change of roles acts on an open socket at once.
 		let freshAt = Date.now();
-		socket.use(async (_event, next) => {
-			if (Date.now() - freshAt < FRESH_FOR_MS) return next();
+		socket.use(async ([event], next) => {
+			if (readThePersonThemselves.has(event) || Date.now() - freshAt < FRESH_FOR_MS) return next();
 			try {
 				const fresh = await loadCurrentUser(await database(), {
 					userId: user.id,
@@ -88,7 +99,7 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Server> {
 				});
 				if (!fresh || !sameRoles(fresh.roles, user.roles)) {
 					// Ended, or new roles: they reconnect (if they still may) into the right rooms.
-					next(new Error('Your session has ended. Please sign in again.'));
+					next(new Error(SESSION_ENDED));
 					socket.disconnect(true);
 					return;
 				}

@@ -4,10 +4,10 @@ import { NotFoundError } from '$lib/server/errors';
 import { parseId } from '$lib/server/http/form';
 import { requireUser } from '$lib/server/http/guard';
 import { assertMayEnter, loadRoomAccess } from '$lib/server/chat/access';
+import { helpWhileClosed } from '$lib/server/chat/closed-help';
 import { roomView } from '$lib/server/chat/rooms';
 import { roomMessages } from '$lib/server/chat/views';
 import { can, NotAllowedError } from '$lib/server/policy';
-import { crisisPanel } from '$lib/server/signposting/crisis-panel';
 import { HISTORY_PAGE } from '$lib/chat';
 import type { PageServerLoad } from './$types';
 
@@ -35,15 +35,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		more: page.more,
 		lastReadId: access.member?.lastReadMessageId ?? 0,
 		me: { id: me.id, staff: me.staff, runsRooms: can(me, 'rooms.run') },
-		// When nobody is here to answer, say who is.
-		help: room.open ? null : await whoToTalkTo(db, now)
+		// When nobody is here to answer, say who is (room:state brings it if the room closes later).
+		help: room.open ? null : await helpWhileClosed(db, now)
 	};
 };
-
-async function whoToTalkTo(db: Awaited<ReturnType<typeof database>>, now: Date) {
-	return {
-		...(await crisisPanel(db, 'concern', now)),
-		heading: 'Need to talk to someone now?',
-		message: 'Nobody is in this room right now. These people are there for you.'
-	};
-}
