@@ -11,6 +11,6 @@ export async function helpWhileClosed(db: Database, now = new Date()): Promise<C
 	return {
 		...(await crisisPanel(db, 'concern', now)),
 		heading: 'Need to talk to someone now?',
-		message: 'Nobody is in this room right now. These people are there for you.'
+		message: 'No youth worker is here while the room is closed. These people are there for you now.'
 	};
 }
