@@ -15,8 +15,7 @@ import { NotAllowedError } from '../policy';
 import type { TogetherSocket } from './attach';
 
 export type Answer =
-	| { ok: true; [key: string]: unknown }
-	| { ok: false; error: string; retryInMs?: number };
+	{ ok: true; [key: string]: unknown } | { ok: false; error: string; retryInMs?: number };
 type Handler = (payload: unknown) => Promise<object | void>;
 
 const known = new Set<string>();
