@@ -12,6 +12,7 @@ import {
 	CHAT_EVENTS,
 	CHAT_REQUESTS,
 	type ChatMessageView,
+	type RoomState,
 	type RoomView,
 	type SendReply
 } from '../../src/lib/chat';
@@ -30,6 +31,16 @@ const ROOM: RoomView = {
 	slowModeSeconds: 0,
 	statusLabel: 'Open now',
 	mutedUntil: null
+};
+const OPEN_NOW: RoomState = {
+	roomId: ROOM.id,
+	open: true,
+	locked: false,
+	slowModeSeconds: 0,
+	statusLabel: 'Open now',
+	presence: 2,
+	staffPresent: 1,
+	help: null
 };
 const ME = 42;
 const PANEL = { variant: 'crisis' } as unknown as CrisisPanelData;
@@ -65,7 +76,7 @@ function fakeSocket() {
 					return Promise.resolve({
 						ok: true,
 						room: ROOM,
-						state: null,
+						state: OPEN_NOW,
 						messages: [],
 						removedIds: [],
 						more: false
