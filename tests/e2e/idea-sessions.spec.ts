@@ -111,7 +111,14 @@ test('a lead and two young people run a whole brainstorm: gather, group, vote, c
 		.click();
 	await expect(board(a).getByText(/\d+ votes?$/)).toHaveCount(0);
 
+	// Closing cannot be undone: the lead is asked first, and "Not yet" changes nothing.
 	await page.getByRole('button', { name: 'Move to: Closed' }).click();
+	await expect(page.getByRole('button', { name: 'Yes, close the session' })).toBeFocused();
+	await page.getByRole('button', { name: 'Not yet' }).click();
+	await expect(page.getByRole('button', { name: 'Yes, close the session' })).toHaveCount(0);
+	await expect(board(a).getByText(/\d+ votes?$/)).toHaveCount(0); // still voting
+	await page.getByRole('button', { name: 'Move to: Closed' }).click();
+	await page.getByRole('button', { name: 'Yes, close the session' }).click();
 	await expect(board(a).getByRole('article', { name: 'Staff who look like us' })).toContainText(
 		'1 vote'
 	);

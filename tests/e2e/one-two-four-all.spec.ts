@@ -98,6 +98,8 @@ test('a lead runs 1-2-4-All with four young people on phones, then downloads the
 	}
 	await expect(phones[0].getByText('So far 4 votes from 4 people.')).toBeVisible();
 	await page.getByRole('button', { name: 'Move to: Closed' }).click();
+	// Closing cannot be undone: the lead confirms it.
+	await page.getByRole('button', { name: 'Yes, close the session' }).click();
 	for (const phone of phones)
 		await expect(board(phone).getByRole('article', { name: ideaOf(0) })).toContainText('1 vote');
 
