@@ -69,6 +69,7 @@ test('a youth worker opens the drop-in, chats live with a member, and removes a 
 	const young = await signedInPage(browser, member);
 	await young.goto('/chat');
 	await young.getByRole('link', { name: `Drop-in ${member.username}` }).click();
+	await expect(young).toHaveURL(new RegExp(`${path}$`));
 	await waitUntilLive(young);
 	await expect(young.getByText('youth worker here')).toBeVisible();
 	expect(await violations(young)).toEqual([]);
