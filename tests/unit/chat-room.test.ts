@@ -99,6 +99,20 @@ function fakeSocket() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A member with the room open, joined over the fake socket. */
+async function inRoom(live: ReturnType<typeof fakeSocket>) {
+	const room = new ChatRoomClient(live.socket, {
+		room: ROOM,
+		messages: [],
+		more: false,
+		userId: ME,
+		lastReadId: 0
+	});
+	const stop = room.start();
+	await settle();
+	return { room, stop };
+}
+
 beforeEach(() => {
 	vi.stubGlobal('window', new EventTarget());
 });
@@ -109,15 +123,7 @@ afterEach(() => {
 describe('a held message whose answer was lost', () => {
 	it('asks again as the same message and shows the crisis panel', async () => {
 		const live = fakeSocket();
-		const room = new ChatRoomClient(live.socket, {
-			room: ROOM,
-			messages: [],
-			more: false,
-			userId: ME,
-			lastReadId: 0
-		});
-		const stop = room.start();
-		await settle();
+		const { room, stop } = await inRoom(live);
 
 		room.send('I want to end it tonight');
 		await settle();
@@ -155,15 +161,7 @@ describe('a held message whose answer was lost', () => {
 
 	it('does not ask twice when the held message arrives while its answer is on the way', async () => {
 		const live = fakeSocket();
-		const room = new ChatRoomClient(live.socket, {
-			room: ROOM,
-			messages: [],
-			more: false,
-			userId: ME,
-			lastReadId: 0
-		});
-		const stop = room.start();
-		await settle();
+		const { room, stop } = await inRoom(live);
 		room.send('I want to end it tonight');
 		await settle();
 		const { clientId } = live.sends[0].payload;
@@ -186,15 +184,7 @@ describe('a held message whose answer was lost', () => {
 describe('a message refused as too soon', () => {
 	it('stays "sending" and goes by itself once it may; one refused for longer fails with why', async () => {
 		const live = fakeSocket();
-		const room = new ChatRoomClient(live.socket, {
-			room: ROOM,
-			messages: [],
-			more: false,
-			userId: ME,
-			lastReadId: 0
-		});
-		const stop = room.start();
-		await settle();
+		const { room, stop } = await inRoom(live);
 		room.send('back on the bus now');
 		await settle();
 		const spacing = 'Because you are new here, messages go one every 5 seconds.';
