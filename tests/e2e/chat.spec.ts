@@ -6,8 +6,8 @@
  * member is in it.
  */
 import { eq } from 'drizzle-orm';
-import type { Page } from '@playwright/test';
-import { test, expect, signIn, type Account } from './fixtures';
+import type { Browser, Page } from '@playwright/test';
+import { test, expect, signIn, type Account, type MakeAccount } from './fixtures';
 import { signedInPage, violations, waitUntilLive } from './page-helpers';
 import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
 import type { Database } from '../../src/lib/server/db';
@@ -44,6 +44,22 @@ async function dropIn(db: Database, worker: Account, name: string) {
 	return `/chat/${room.id}`;
 }
 
+/** A youth worker with a drop-in they have just opened, and an established member. */
+async function openedDropIn(
+	{ browser, makeAccount, db }: { browser: Browser; makeAccount: MakeAccount; db: Database },
+	name: string
+) {
+	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
+	const member = await established(db, await makeAccount());
+	const path = await dropIn(db, worker, `${name} ${member.username}`);
+	const staff = await signedInPage(browser, worker);
+	await staff.goto(path);
+	await waitUntilLive(staff);
+	await staff.getByRole('button', { name: 'Open the room' }).click();
+	await expect(staff.getByText('Open now until')).toBeVisible();
+	return { member, path, staff };
+}
+
 const messages = (page: Page) => page.getByRole('log');
 
 async function say(page: Page, text: string) {
@@ -56,15 +72,10 @@ test('a youth worker opens the drop-in, chats live with a member, and removes a 
 	makeAccount,
 	database
 }) => {
-	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
-	const member = await established(database.db, await makeAccount());
-	const path = await dropIn(database.db, worker, `Drop-in ${member.username}`);
-
-	const staff = await signedInPage(browser, worker);
-	await staff.goto(path);
-	await waitUntilLive(staff);
-	await staff.getByRole('button', { name: 'Open the room' }).click();
-	await expect(staff.getByText('Open now until')).toBeVisible();
+	const { member, path, staff } = await openedDropIn(
+		{ browser, makeAccount, db: database.db },
+		'Drop-in'
+	);
 
 	const young = await signedInPage(browser, member);
 	await young.goto('/chat');
@@ -96,13 +107,10 @@ test('losing signal while sending: when it returns, every message is there exact
 	makeAccount,
 	database
 }) => {
-	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
-	const member = await established(database.db, await makeAccount());
-	const path = await dropIn(database.db, worker, `Signal ${member.username}`);
-	const staff = await signedInPage(browser, worker);
-	await staff.goto(path);
-	await waitUntilLive(staff);
-	await staff.getByRole('button', { name: 'Open the room' }).click();
+	const { member, path, staff } = await openedDropIn(
+		{ browser, makeAccount, db: database.db },
+		'Signal'
+	);
 
 	const young = await signedInPage(browser, member);
 	await young.goto(path);
@@ -167,14 +175,10 @@ test('a member in the room when a youth worker closes it sees at once that it is
 	makeAccount,
 	database
 }) => {
-	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
-	const member = await established(database.db, await makeAccount());
-	const path = await dropIn(database.db, worker, `Closing ${member.username}`);
-	const staff = await signedInPage(browser, worker);
-	await staff.goto(path);
-	await waitUntilLive(staff);
-	await staff.getByRole('button', { name: 'Open the room' }).click();
-	await expect(staff.getByText('Open now until')).toBeVisible();
+	const { member, path, staff } = await openedDropIn(
+		{ browser, makeAccount, db: database.db },
+		'Closing'
+	);
 
 	await signIn(page, member);
 	await page.goto(path);

@@ -21,7 +21,7 @@ export interface Account {
 	password: string;
 }
 
-type MakeAccount = (options?: { roles?: Role[]; prefix?: string }) => Promise<Account>;
+export type MakeAccount = (options?: { roles?: Role[]; prefix?: string }) => Promise<Account>;
 
 /**
  * Raises a safeguarding alert about someone through the services, as screening does when it

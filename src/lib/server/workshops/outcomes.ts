@@ -20,7 +20,8 @@ import {
 	workshopOutcomeUpdates,
 	workshops,
 	type OutcomeStatus,
-	type Workshop
+	type Workshop,
+	type WorkshopOutcome
 } from '../db/schema';
 import { NotFoundError, parseOrThrow, ValidationError } from '../errors';
 import { pushNotifications, storeNotifications } from '../notifications/notify';
@@ -259,6 +260,32 @@ function notificationFor(
 	};
 }
 
+type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/**
+ * Makes a change to an outcome in a transaction that also stores a notification for each of the
+ * people it names; the notifications are pushed live once it has committed.
+ */
+async function changeAndTell(
+	db: Database,
+	workshop: Workshop,
+	change: (
+		tx: Transaction
+	) => Promise<{ outcome: WorkshopOutcome; recipients: number[]; created: boolean }>
+) {
+	const { outcome, stored } = await db.transaction(async (tx) => {
+		const { outcome, recipients, created } = await change(tx);
+		const stored = await storeNotifications(
+			tx,
+			recipients,
+			notificationFor(workshop, outcome, created)
+		);
+		return { outcome, stored };
+	});
+	pushNotifications(stored);
+	return { outcome, notified: stored.length };
+}
+
 /** Records an outcome for a closed session, linked to some of its ideas. */
 export async function createOutcome(
 	db: Database,
@@ -274,7 +301,7 @@ export async function createOutcome(
 	await assertWordingPasses(db, actor, [data.title, data.body, data.reason, data.note]);
 	const reason = data.status === 'not_doing' ? data.reason : data.reason || null;
 
-	const { outcome, stored } = await db.transaction(async (tx) => {
+	return changeAndTell(db, workshop, async (tx) => {
 		const [outcome] = await tx
 			.insert(workshopOutcomes)
 			.values({
@@ -305,15 +332,8 @@ export async function createOutcome(
 		const recipients = (await contributorsOf(tx, workshopId, data.ideaIds)).filter(
 			(id) => id !== actor.id
 		);
-		const stored = await storeNotifications(
-			tx,
-			recipients,
-			notificationFor(workshop, outcome, true)
-		);
-		return { outcome, stored };
+		return { outcome, recipients, created: true };
 	});
-	pushNotifications(stored);
-	return { outcome, notified: stored.length };
 }
 
 async function loadOutcome(db: Database, outcomeId: number) {
@@ -346,7 +366,7 @@ export async function updateOutcome(
 	await assertWordingPasses(db, actor, [data.reason, data.note]);
 	const reason = data.status === 'not_doing' ? data.reason : data.reason || null;
 
-	const { outcome, stored } = await db.transaction(async (tx) => {
+	return changeAndTell(db, workshop, async (tx) => {
 		const [outcome] = await tx
 			.update(workshopOutcomes)
 			.set({ status: data.status, reason, updatedAt: new Date() })
@@ -369,15 +389,8 @@ export async function updateOutcome(
 		const recipients = (
 			await contributorsOf(tx, workshop.id, await linkedIdeaIds(tx, outcomeId))
 		).filter((id) => id !== actor.id);
-		const stored = await storeNotifications(
-			tx,
-			recipients,
-			notificationFor(workshop, outcome, false)
-		);
-		return { outcome, stored };
+		return { outcome, recipients, created: false };
 	});
-	pushNotifications(stored);
-	return { outcome, notified: stored.length };
 }
 
 export const NOTHING_CHANGED =
@@ -411,7 +424,7 @@ export async function editOutcome(
 	if (added.length) await assertLinkable(db, workshop.id, added);
 	await assertWordingPasses(db, actor, [data.title, data.body]);
 
-	const { outcome, stored } = await db.transaction(async (tx) => {
+	return changeAndTell(db, workshop, async (tx) => {
 		const told = new Set(await contributorsOf(tx, workshop.id, linkedBefore));
 		const [outcome] = await tx
 			.update(workshopOutcomes)
@@ -450,15 +463,8 @@ export async function editOutcome(
 					(id) => id !== actor.id && !told.has(id)
 				)
 			: [];
-		const stored = await storeNotifications(
-			tx,
-			recipients,
-			notificationFor(workshop, outcome, true)
-		);
-		return { outcome, stored };
+		return { outcome, recipients, created: true };
 	});
-	pushNotifications(stored);
-	return { outcome, notified: stored.length };
 }
 
 export interface OutcomeView {
