@@ -37,6 +37,26 @@ const STATUS_WORDS: Record<string, string> = {
 	deleted: 'Removed'
 };
 
+/** One line of what staff did about them (in a room or an idea session), as the page shows it. */
+function historyEntry(
+	action: { id: number; by: string; at: Date; reason: string | null },
+	shown: {
+		what: string;
+		place: { href: string; name: string } | null;
+		wrote: string | null;
+		until: Date | null;
+	}
+) {
+	return {
+		id: action.id,
+		by: action.by,
+		when: formatDateTime(action.at),
+		reason: action.reason,
+		...shown,
+		until: shown.until ? formatDateTime(shown.until) : null
+	};
+}
+
 export const load: PageServerLoad = async ({ locals, url, params, depends }) => {
 	const me = requireCapability(locals, url, 'moderation.review');
 	depends('forum:mod');
@@ -102,28 +122,26 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 			when: formatDateTime(r.createdAt),
 			open: r.reviewedAt === null
 		})),
-		chatActions: member.chatActions.map((a) => ({
-			id: a.id,
-			what: CHAT_ACTION_WORDS[a.action] ?? a.action,
-			by: a.by,
-			when: formatDateTime(a.at),
-			roomId: a.roomId,
-			roomName: a.roomName,
-			messageId: a.messageId,
-			message: a.messageBody,
-			reason: a.reason,
-			until: a.until ? formatDateTime(a.until) : null
-		})),
-		sessionActions: member.sessionActions.map((a) => ({
-			id: a.id,
-			what: SESSION_ACTION_WORDS[a.action] ?? a.action,
-			by: a.by,
-			when: formatDateTime(a.at),
-			workshopId: a.workshopId,
-			workshopTitle: a.workshopTitle,
-			body: a.body,
-			reason: a.reason
-		})),
+		chatActions: member.chatActions.map((a) =>
+			historyEntry(a, {
+				what: CHAT_ACTION_WORDS[a.action] ?? a.action,
+				place:
+					a.roomId === null ? null : { href: `/chat/${a.roomId}`, name: a.roomName ?? 'a room' },
+				wrote: a.messageBody,
+				until: a.until
+			})
+		),
+		sessionActions: member.sessionActions.map((a) =>
+			historyEntry(a, {
+				what: SESSION_ACTION_WORDS[a.action] ?? a.action,
+				place:
+					a.workshopId === null
+						? null
+						: { href: `/sessions/${a.workshopId}`, name: a.workshopTitle ?? 'a session' },
+				wrote: a.body,
+				until: null
+			})
+		),
 		notes: member.notes.map((n) => ({
 			id: n.id,
 			body: n.body,
