@@ -13,6 +13,12 @@ export const CONTENT_WARNING_MAX = 40;
 export const THREADS_PER_PAGE = 20;
 export const POSTS_PER_PAGE = 50;
 export const RESULTS_PER_PAGE = 20;
+/**
+ * Search ranks at most this many matches, the newest: a word in a quarter of all posts would
+ * otherwise rank tens of thousands of them for every search. 25 pages of results.
+ */
+export const SEARCH_MATCH_LIMIT = 500;
+export const SEARCH_MAX_PAGES = SEARCH_MATCH_LIMIT / RESULTS_PER_PAGE;
 
 /** The warnings offered in the form; an author may also write their own. */
 export const CONTENT_WARNINGS = [

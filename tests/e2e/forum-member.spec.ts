@@ -11,6 +11,8 @@ import type { Database } from '../../src/lib/server/db';
 import { createThread } from '../../src/lib/server/forum/create-thread';
 import { replyToThread } from '../../src/lib/server/forum/reply';
 import { approvePost } from '../../src/lib/server/moderation/held-posts';
+import { SEARCH_MATCH_LIMIT, SEARCH_MAX_PAGES } from '../../src/lib/forum';
+import { publishedReplies } from '../support/forum-posts';
 
 function actor(account: Account, roles: CurrentUser['roles']): CurrentUser {
 	return {
@@ -388,4 +390,43 @@ test('a post’s words show once, from the page, and are replaced when its autho
 	await expect(page.getByText(after)).toHaveCount(1);
 	await expect(page.getByText(before)).toHaveCount(0);
 	await workerPage.context().close();
+});
+
+test('searching for a very common word shows the best of the newest matches and says there are more', async ({
+	page,
+	makeAccount,
+	database
+}) => {
+	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
+	const word = `wombat${Date.now().toString(36)}`;
+	const thread = await approvedConversation(database.db, worker, worker, {
+		title: `The ${word} club`,
+		body: 'Say hello!'
+	});
+	await publishedReplies(database.db, {
+		threadId: Number(thread.split('/').pop()),
+		authorId: worker.id,
+		count: SEARCH_MATCH_LIMIT + 1,
+		body: (i) => `hello from ${word} number ${i}`
+	});
+
+	await signIn(page, await makeAccount());
+	await page.goto('/forum/search');
+	await page.getByRole('searchbox', { name: 'Search for' }).fill(word);
+	await page.getByRole('button', { name: 'Search' }).click();
+	const results = page.getByRole('region', {
+		name: `More than ${SEARCH_MATCH_LIMIT} posts found`
+	});
+	await expect(results).toBeVisible();
+	await expect(page.getByText(`best matches among the ${SEARCH_MATCH_LIMIT} newest`)).toBeVisible();
+	// The title ranks first; the results go on to the last page.
+	await expect(results.getByRole('listitem').getByRole('link').first()).toHaveText(
+		`The ${word} club`
+	);
+	const pages = page.getByRole('navigation', { name: 'Pages of results' }).first();
+	await expect(pages).toContainText(`Page 1 of ${SEARCH_MAX_PAGES}`);
+	await page.goto(`/forum/search?q=${word}&page=${SEARCH_MAX_PAGES}`);
+	await expect(pages).toContainText(`Page ${SEARCH_MAX_PAGES} of ${SEARCH_MAX_PAGES}`);
+	await expect(results.getByRole('listitem').filter({ hasText: word })).toHaveCount(20);
+	expect(await violations(page)).toEqual([]);
 });

@@ -19,6 +19,7 @@ import {
 } from '../../src/lib/server/db/schema';
 import { OPERATOR } from '../../src/lib/server/accounts/manage';
 import { setUpForum } from '../support/forum';
+import { publishedReplies } from '../support/forum-posts';
 import { countingDatabase } from '../support/counting-database';
 import { recordPublished } from '../support/published';
 import { rejection, written } from '../support/outcomes';
@@ -45,7 +46,7 @@ import '../../src/lib/server/forum/live';
 import { approvePost, hidePost, listHeldPosts } from '../../src/lib/server/moderation/held-posts';
 import { ALLOWED_TAGS } from '../../src/lib/server/content/render';
 import { XSS_CORPUS } from '../unit/content/xss-corpus';
-import type { PostView } from '../../src/lib/forum';
+import { SEARCH_MATCH_LIMIT, type PostView } from '../../src/lib/forum';
 
 const CRISIS_TEXT = 'i cant do this anymore im going to take all my pills tonight';
 
@@ -619,6 +620,42 @@ describe('search', () => {
 			'&&&|||!!!'
 		])
 			await searchPosts(db, { q, page: 1 });
+	});
+
+	it('ranks the newest 500 matches of a common word, and says more posts match', async () => {
+		const member = await account();
+		const { threadId } = await startThread(member, { title: 'Quokka club' });
+		// More posts than search ranks; the oldest five say the word three times, so they would rank
+		// first if every match were ranked.
+		const inserted = await publishedReplies(db, {
+			threadId,
+			authorId: member.id,
+			count: SEARCH_MATCH_LIMIT + 5,
+			body: (i) => (i < 5 ? `quokka quokka quokka ${i}` : `a quokka said hello ${i}`)
+		});
+		const oldest = inserted.slice(0, 5);
+		const newest = inserted.at(-1);
+
+		const first = await searchPosts(db, { q: 'quokka', page: 1 });
+		expect(first.more).toBe(true);
+		expect(first.total).toBe(SEARCH_MATCH_LIMIT);
+		expect(first.pageCount).toBe(SEARCH_MATCH_LIMIT / 20);
+		expect(first.hits).toHaveLength(20);
+		const all = [first];
+		for (let page = 2; page <= first.pageCount; page++)
+			all.push(await searchPosts(db, { q: 'quokka', page }));
+		const ids = all.flatMap((r) => r.hits.map((h) => h.postId));
+		expect(new Set(ids).size).toBe(SEARCH_MATCH_LIMIT);
+		expect(ids).toContain(newest);
+		for (const id of oldest) expect(ids).not.toContain(id);
+
+		// A page past the last is refused with a reason; a rarer word is counted exactly.
+		const error = await rejection(searchPosts(db, { q: 'quokka', page: first.pageCount + 1 }));
+		expect((error as ValidationError).fieldErrors.page).toBe(
+			'Search shows at most 25 pages of results.'
+		);
+		const club = await searchPosts(db, { q: 'quokka club', page: 1 });
+		expect(club).toMatchObject({ more: false, total: 1 });
 	});
 
 	it('refuses a one-letter search with a clear message', async () => {

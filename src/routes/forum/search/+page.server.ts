@@ -7,7 +7,7 @@ import { requestedPage } from '$lib/server/forum/paging';
 import { searchPosts } from '$lib/server/forum/search';
 import { getPreferences } from '$lib/server/accounts/preferences';
 import { formatDateTime } from '$lib/format';
-import { warningFolds } from '$lib/forum';
+import { SEARCH_MAX_PAGES, warningFolds } from '$lib/forum';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -28,7 +28,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 	// "?page=-1", "?page=abc", "?page=1000000000": show the first page instead.
 	const page = requestedPage(url.searchParams.get('page'));
-	if (page === null || page > 500) redirect(303, again(1));
+	if (page === null || page > SEARCH_MAX_PAGES) redirect(303, again(1));
 	let results, preferences;
 	try {
 		[results, preferences] = await Promise.all([

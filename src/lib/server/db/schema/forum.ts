@@ -153,7 +153,11 @@ export const forumPosts = pgTable(
 		index('forum_posts_held_idx')
 			.on(t.createdAt)
 			.where(sql`${t.status} = 'held'`),
-		index('forum_posts_search_idx').using('gin', t.searchVector)
+		index('forum_posts_search_idx').using('gin', t.searchVector),
+		// Search ranks the newest matches (SEARCH_MATCH_LIMIT): a common word walks this, newest first.
+		index('forum_posts_published_idx')
+			.on(t.publishedAt.desc(), t.id.desc())
+			.where(sql`${t.status} = 'published'`)
 	]
 );
 

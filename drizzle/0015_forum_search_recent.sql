@@ -1,0 +1,1 @@
+CREATE INDEX "forum_posts_published_idx" ON "forum_posts" USING btree ("published_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "forum_posts"."status" = 'published';
