@@ -1,5 +1,5 @@
 /** Hostile and mistaken requests get a clear answer and change nothing: never a 500. */
-import { test, expect } from './fixtures';
+import { test, expect, signIn } from './fixtures';
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const headers = (origin: string) => ({
@@ -87,4 +87,33 @@ test('a page that does not exist says so kindly', async ({ page }) => {
 	expect(response?.status()).toBe(404);
 	await expect(page.getByText('We could not find that page.')).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Get help now' })).toBeVisible();
+});
+
+test('a sign-in link cannot send someone to another site', async ({ page, makeAccount }) => {
+	await signIn(page, await makeAccount());
+	// A browser drops the tab and reads "/\t/evil.example" as "//evil.example": another site.
+	for (const next of [
+		'/%09/evil.example',
+		'//evil.example',
+		'/%5Cevil.example',
+		'https://evil.example'
+	]) {
+		const response = await page.request.get(`/login?next=${next}`, { maxRedirects: 0 });
+		expect(response.status(), next).toBe(303);
+		expect(response.headers().location, next).toBe('/');
+	}
+	const onSite = await page.request.get('/login?next=/forum%3Fpage%3D2', { maxRedirects: 0 });
+	expect(onSite.headers().location).toBe('/forum?page=2');
+});
+
+test('a control character in a search or an address is handled, not an error', async ({
+	page,
+	makeAccount
+}) => {
+	await signIn(page, await makeAccount());
+	const search = await page.goto('/forum/search?q=exam%00stress');
+	expect(search?.status()).toBe(200);
+	await expect(page.getByRole('heading', { level: 2, name: /found/ })).toBeVisible();
+	for (const address of ['/forum/%00', '/forum/%00/new', '/forum/%1Fmental-health'])
+		expect((await page.goto(address))?.status(), address).toBe(404);
 });

@@ -41,6 +41,20 @@ describe('raising a concern about someone', () => {
 		expect(evidence.text).toBe('they said they have given all their stuff away');
 	});
 
+	it('keeps the words of a worry pasted with an invisible control character', async () => {
+		const db = await database();
+		const worried = await make(['young_person']);
+		const alertId = await raiseConcern(db, worried, {
+			note: 'my friend wrote\u0000 goodbye to everyone'
+		});
+		const [evidence] = await db
+			.select({ text: evidenceSnapshots.text })
+			.from(safeguardingAlerts)
+			.innerJoin(evidenceSnapshots, eq(evidenceSnapshots.id, safeguardingAlerts.evidenceId))
+			.where(eq(safeguardingAlerts.id, alertId));
+		expect(evidence.text).toBe('my friend wrote goodbye to everyone');
+	});
+
 	it('accepts a worry without a username, and refuses an unknown one without raising anything', async () => {
 		const db = await database();
 		const worried = await make(['young_person']);

@@ -1,18 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { signInWithPassword } from '$lib/server/accounts/authjs';
 import { text } from '$lib/server/http/form';
+import { sameSitePath } from '$lib/server/http/same-site';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only ever send people on to a path on this site. */
-function safeNext(next: string | null): string {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
-		? next
-		: '/';
-}
-
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
-	return { next: safeNext(url.searchParams.get('next')) };
+	if (locals.user) redirect(303, sameSitePath(url.searchParams.get('next')));
+	return { next: sameSitePath(url.searchParams.get('next')) };
 };
 
 export const actions: Actions = {
@@ -38,6 +32,6 @@ export const actions: Actions = {
 				message: result.message
 			});
 		}
-		redirect(303, safeNext(text(data, 'next')));
+		redirect(303, sameSitePath(text(data, 'next')));
 	}
 };

@@ -10,6 +10,7 @@ import { invites, users } from '../db/schema';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, parseOrThrow } from '../errors';
 import { authorise, type Actor } from '../policy';
+import { typedText } from '../content/limits';
 
 // No 0/O or 1/I/L, so a code read aloud or off a whiteboard is typed right.
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -30,7 +31,7 @@ const createInviteSchema = z.object({
 		.int('Use a whole number of days.')
 		.min(1, 'A code must last at least 1 day.')
 		.max(90, 'A code can last at most 90 days.'),
-	note: z.string().trim().max(200, 'Keep the note under 200 characters.').optional()
+	note: typedText().pipe(z.string().max(200, 'Keep the note under 200 characters.')).optional()
 });
 
 export async function createInvite(

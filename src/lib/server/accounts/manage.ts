@@ -15,6 +15,7 @@ import { hashPassword, verifyPassword } from './passwords';
 import { passwordProblem, usernameSchema } from './rules';
 import { publisher } from '../realtime/publisher';
 import { toCurrentUser, type CurrentUser } from './current-user';
+import { typedText } from '../content/limits';
 
 /** The operator at a terminal: trusted by virtue of holding the server and database. */
 export const OPERATOR = null;
@@ -133,7 +134,7 @@ export async function setRoles(
 
 const suspendSchema = z.object({
 	until: z.date().nullable(),
-	reason: z.string().trim().max(500, 'Keep the reason under 500 characters.').optional()
+	reason: typedText().pipe(z.string().max(500, 'Keep the reason under 500 characters.')).optional()
 });
 
 /** Suspend until a time (null lifts the suspension). The person's sessions end at once. */
@@ -250,10 +251,8 @@ export function suspensionEnd(duration: SuspensionDuration, now = new Date()): D
 
 const suspendForSchema = z.object({
 	duration: z.enum(SUSPENSION_DURATIONS, { message: 'Choose how long the suspension lasts.' }),
-	reason: z
-		.string()
-		.trim()
-		.max(500, 'Keep the reason under 500 characters.')
+	reason: typedText()
+		.pipe(z.string().max(500, 'Keep the reason under 500 characters.'))
 		.optional()
 		.transform((v) => v || undefined)
 });

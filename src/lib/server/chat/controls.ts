@@ -36,6 +36,7 @@ import { announceMessage } from './send';
 import { loadMessageView } from './views';
 import { settleClaim } from '../moderation/claims';
 import { log } from '../log';
+import { typedText } from '../content/limits';
 
 const RUN_ROOMS = 'Only staff who run rooms can do that.';
 
@@ -165,10 +166,9 @@ const messageRef = z.object({
 		.int()
 		.positive()
 		.max(Number.MAX_SAFE_INTEGER),
-	reason: z
-		.string()
+	reason: typedText()
 		.optional()
-		.transform((r) => r?.trim() || null)
+		.transform((r) => r || null)
 		.pipe(z.string().max(500, 'Keep the reason to 500 characters or fewer.').nullable())
 });
 

@@ -24,6 +24,13 @@ export function tidyText(text: string): string {
 		.normalize('NFC');
 }
 
+/** Words typed into a form field (a reason, a note): tidied and trimmed before any limit applies. */
+export function typedText(message?: string) {
+	return z
+		.string(message === undefined ? undefined : { message })
+		.transform((t) => tidyText(t).trim());
+}
+
 export const titleSchema = z
 	.string({ message: 'Give your post a title.' })
 	.transform((t) => tidyText(t).replace(/\s+/g, ' ').trim())

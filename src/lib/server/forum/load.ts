@@ -7,7 +7,18 @@ import { POST_NOT_FOUND, THREAD_NOT_FOUND } from './access';
 
 export const CATEGORY_NOT_FOUND = 'We could not find that category.';
 
+/**
+ * The category an address names, or NotFoundError. An address can carry anything, including a NUL
+ * that PostgreSQL would refuse with an error: no category is named like that.
+ */
+export function assertSlugCouldExist(slug: string): void {
+	// eslint-disable-next-line no-control-regex -- control characters are what is refused
+	if (slug === '' || slug.length > 100 || /[\u0000-\u001F\u007F]/.test(slug))
+		throw new NotFoundError(CATEGORY_NOT_FOUND);
+}
+
 export async function loadCategoryBySlug(db: Database, slug: string) {
+	assertSlugCouldExist(slug);
 	const [category] = await db.select().from(forumCategories).where(eq(forumCategories.slug, slug));
 	if (!category) throw new NotFoundError(CATEGORY_NOT_FOUND);
 	return category;

@@ -26,7 +26,7 @@ import {
 	seesEverything
 } from './access';
 import { followingColumn } from './followers';
-import { CATEGORY_NOT_FOUND } from './load';
+import { assertSlugCouldExist, CATEGORY_NOT_FOUND } from './load';
 import { paging, type Paging } from './paging';
 import { postRowsFromJson, selectPostViewsAsJson, toPostView } from './views';
 import { formatDateTime } from '../../format';
@@ -116,6 +116,7 @@ export async function loadCategoryPage(
 	viewer: CurrentUser,
 	{ slug, page: requested }: { slug: string; page: number }
 ): Promise<CategoryPage> {
+	assertSlugCouldExist(slug);
 	const now = new Date();
 	const listed = and(eq(forumThreads.categoryId, forumCategories.id), listedThreads(viewer));
 	const [category] = await db

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import type { Database } from '../db';
 import { forumCategories, forumPosts, forumThreads, users } from '../db/schema';
 import { parseOrThrow } from '../errors';
+import { tidyText } from '../content/limits';
 import { isStaff } from '../policy';
 import { RESULTS_PER_PAGE, SEARCH_MATCH_LIMIT, SEARCH_MAX_PAGES } from '../../forum';
 import { paging, type Paging } from './paging';
@@ -24,7 +25,7 @@ export const QUERY_MAX = 200;
 const searchSchema = z.object({
 	q: z
 		.string()
-		.transform((q) => q.replace(/\s+/g, ' ').trim())
+		.transform((q) => tidyText(q).replace(/\s+/g, ' ').trim())
 		.pipe(
 			z
 				.string()

@@ -18,6 +18,7 @@ import { removeMessage } from '../chat/controls';
 import { settleClaim } from './claims';
 import { ALREADY_DEALT_WITH } from '../../moderation';
 import { FORUM_EVENTS } from '../../forum';
+import { typedText } from '../content/limits';
 
 export const MESSAGE_GONE = 'That message is no longer here. Reload the page.';
 
@@ -30,10 +31,9 @@ const messageIdSchema = z.object({
 });
 
 const removeSchema = messageIdSchema.extend({
-	reason: z
-		.string()
+	reason: typedText()
 		.optional()
-		.transform((r) => r?.trim() ?? '')
+		.transform((r) => r ?? '')
 		.pipe(z.string().max(500, 'Keep the reason to 500 characters or fewer.'))
 });
 

@@ -15,13 +15,14 @@ import { storeNotifications } from '../notifications/notify';
 import { announceForumWrite } from '../forum/effects';
 import { loadPostWithThread } from '../forum/load';
 import { settleClaim } from './claims';
+import { tidyText } from '../content/limits';
 
 export const postIdSchema = z.object({ postId: z.number().int().positive().max(2_147_483_647) });
 
 export const hideSchema = postIdSchema.extend({
 	reason: z
 		.string()
-		.transform((r) => r.replace(/\s+/g, ' ').trim())
+		.transform((r) => tidyText(r).replace(/\s+/g, ' ').trim())
 		.pipe(
 			z
 				.string()

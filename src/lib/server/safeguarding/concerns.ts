@@ -11,6 +11,7 @@ import { users } from '../db/schema';
 import { parseOrThrow, ValidationError } from '../errors';
 import { authorise, can, type Actor } from '../policy';
 import { announceAlert, raiseAlert } from './alerts';
+import { typedText } from '../content/limits';
 
 const concernSchema = z.object({
 	username: z
@@ -19,11 +20,12 @@ const concernSchema = z.object({
 		.max(24, 'Usernames are at most 24 characters.')
 		.optional()
 		.transform((v) => v || undefined),
-	note: z
-		.string({ message: 'Tell us what is worrying you.' })
-		.trim()
-		.min(5, 'Tell us a little about what is worrying you.')
-		.max(2000, 'Keep this under 2,000 characters.'),
+	note: typedText('Tell us what is worrying you.').pipe(
+		z
+			.string()
+			.min(5, 'Tell us a little about what is worrying you.')
+			.max(2000, 'Keep this under 2,000 characters.')
+	),
 	level: z.enum(['imminent', 'high', 'concern']).optional()
 });
 

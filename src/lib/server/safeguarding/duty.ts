@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/record';
 import { parseOrThrow, ValidationError } from '../errors';
 import { authorise, type Actor } from '../policy';
 import { publisher } from '../realtime/publisher';
+import { typedText } from '../content/limits';
 
 export async function goOnDuty(db: Database, actor: Actor, now = new Date()): Promise<void> {
 	authorise(actor, 'duty.go_on', 'Only youth workers and safeguarding leads go on duty.');
@@ -108,7 +109,7 @@ const shiftSchema = z
 		userId: z.number().int().positive(),
 		startsAt: z.date({ message: 'Enter when the shift starts.' }),
 		endsAt: z.date({ message: 'Enter when the shift ends.' }),
-		note: z.string().trim().max(200, 'Keep the note under 200 characters.').optional()
+		note: typedText().pipe(z.string().max(200, 'Keep the note under 200 characters.')).optional()
 	})
 	.refine((s) => s.endsAt > s.startsAt, {
 		message: 'The shift must end after it starts.',

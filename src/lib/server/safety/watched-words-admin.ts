@@ -8,6 +8,7 @@ import { NotFoundError, parseOrThrow, ValidationError } from '../errors';
 import { authorise, type Actor } from '../policy';
 import { compileWatchList, safeRegex, skeletonWords } from './watched-words';
 import { forgetWatchList } from './watch-list';
+import { typedText } from '../content/limits';
 
 const entrySchema = z.object({
 	pattern: z
@@ -19,11 +20,12 @@ const entrySchema = z.object({
 	action: z.enum(['block', 'hold', 'censor', 'flag'], {
 		message: 'Choose what happens when it is found.'
 	}),
-	reason: z
-		.string({ message: 'Say why it is watched (staff see this).' })
-		.trim()
-		.min(3, 'Say why it is watched (staff see this).')
-		.max(300, 'Keep the reason under 300 characters.')
+	reason: typedText('Say why it is watched (staff see this).').pipe(
+		z
+			.string()
+			.min(3, 'Say why it is watched (staff see this).')
+			.max(300, 'Keep the reason under 300 characters.')
+	)
 });
 
 export type WatchedWordInput = z.input<typeof entrySchema>;

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { randomInt } from 'node:crypto';
 import type { CurrentUser } from '../accounts/current-user';
 import { recordAudit } from '../audit/record';
-import { tidyText } from '../content/limits';
+import { tidyText, typedText } from '../content/limits';
 import type { Database } from '../db';
 import {
 	chatRooms,
@@ -314,10 +314,9 @@ export async function mergeIdea(db: Database, lead: CurrentUser, input: unknown)
 const hideSchema = z.object({
 	workshopId: workshopIdSchema,
 	ideaId: ideaRef,
-	reason: z
-		.string()
+	reason: typedText()
 		.optional()
-		.transform((r) => r?.trim() || 'Off topic for this session')
+		.transform((r) => r || 'Off topic for this session')
 		.pipe(z.string().max(300, 'Keep the reason to 300 characters or fewer.'))
 });
 

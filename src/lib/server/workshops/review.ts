@@ -27,6 +27,7 @@ import { ALREADY_DEALT_WITH } from '../../moderation';
 import { FORUM_EVENTS } from '../../forum';
 import { REVIEW_DECISIONS, REVIEW_REASON_MAX, type ReviewDecision } from '../../workshops';
 import { loadWorkshop, workshopIdSchema } from './access';
+import { tidyText } from '../content/limits';
 import { announceIdea } from './live';
 
 export const NOT_IN_SESSION = 'That idea or comment is not in this session. Reload the page.';
@@ -48,7 +49,7 @@ export const reviewSchema = z
 		reason: z
 			.string()
 			.optional()
-			.transform((r) => r?.replace(/\s+/g, ' ').trim() ?? '')
+			.transform((r) => (r === undefined ? '' : tidyText(r).replace(/\s+/g, ' ').trim()))
 			.pipe(
 				z
 					.string()

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { failFromError, parseId, text } from '$lib/server/http/form';
 import { requireUser } from '$lib/server/http/guard';
+import { sameSitePath } from '$lib/server/http/same-site';
 import { acknowledgeWarning, pendingWarning } from '$lib/server/moderation/sanctions';
 import { crisisPanel } from '$lib/server/signposting/crisis-panel';
 import { formatDateTime } from '$lib/format';
@@ -10,9 +11,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** Where to go once the warning is read: a path on this site, never somewhere else. */
 function safeNext(value: string | null): string {
-	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
-		return '/';
-	return value.startsWith(WARNING_PATH) ? '/' : value;
+	const next = sameSitePath(value);
+	return next.startsWith(WARNING_PATH) ? '/' : next;
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
