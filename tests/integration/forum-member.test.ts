@@ -19,6 +19,11 @@ import {
 } from '../../src/lib/server/db/schema';
 import { OPERATOR } from '../../src/lib/server/accounts/manage';
 import { setUpForum } from '../support/forum';
+import { hidePost } from '../../src/lib/server/moderation/held-posts';
+import {
+	listNotifications,
+	REPLY_IN_REMOVED_THREAD
+} from '../../src/lib/server/notifications/notify';
 import { countingDatabase } from '../support/counting-database';
 import { recordPublished } from '../support/published';
 import { rejection, written } from '../support/outcomes';
@@ -367,6 +372,32 @@ describe('following a thread', () => {
 			expect.arrayContaining([`user:${author.id}`, `user:${keen.id}`])
 		);
 		expect(last.status).toBe('published');
+	});
+
+	it('stops naming a conversation in reply notifications once a youth worker hides it', async () => {
+		const author = await account();
+		const follower = await account();
+		const kept = await startThread(author, { title: 'Revision playlists' });
+		const { threadId, postId } = await startThread(author, {
+			title: 'My teacher Mr Okafor at Hill Road'
+		});
+		for (const id of [threadId, kept.threadId]) {
+			await reply(follower, id);
+			await reply(await account(), id, 'Same here.');
+		}
+		const titles = async () =>
+			(await listNotifications(db, follower.id)).map((n) => [n.title, n.link]);
+		expect((await titles()).map(([title]) => title)).toEqual(
+			expect.arrayContaining([expect.stringContaining('Mr Okafor')])
+		);
+
+		await hidePost(db, worker, { postId, reason: 'It names a teacher and a school.' });
+		const now = await titles();
+		expect(now.some(([title]) => title?.includes('Mr Okafor'))).toBe(false);
+		expect(now.filter(([title]) => title === REPLY_IN_REMOVED_THREAD)).toHaveLength(1);
+		expect(now.filter(([, link]) => link?.startsWith(`/forum/t/${threadId}`))).toEqual([]);
+		// Replies in a conversation still there are named as before.
+		expect(now.filter(([title]) => title?.includes('Revision playlists'))).toHaveLength(1);
 	});
 
 	it('applies the same rules when a youth worker approves a held reply', async () => {

@@ -1,7 +1,7 @@
 /** In-app notifications: stored (so nothing is missed while offline) and pushed live. */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { notifications } from '../db/schema';
+import { forumThreads, notifications } from '../db/schema';
 import { publisher } from '../realtime/publisher';
 
 export interface NewNotification {
@@ -53,13 +53,36 @@ export async function unreadCount(db: Database, userId: number): Promise<number>
 	return row?.n ?? 0;
 }
 
+/** What a reply notification says once its conversation is no longer there for members. */
+export const REPLY_IN_REMOVED_THREAD = 'A reply in a conversation that has since been removed';
+
+/**
+ * Someone's latest notifications. A reply notification names its conversation as it was then; if
+ * a youth worker has since hidden or removed the conversation (its title may be why), or its
+ * words were erased, it no longer says the title or links to it.
+ */
 export async function listNotifications(db: Database, userId: number, limit = 50) {
-	return db
-		.select()
+	const rows = await db
+		.select({
+			notification: notifications,
+			threadStatus: forumThreads.status
+		})
 		.from(notifications)
+		.leftJoin(
+			forumThreads,
+			and(
+				eq(notifications.kind, 'forum_reply'),
+				sql`${forumThreads.id} = substring(${notifications.link} from '^/forum/t/([0-9]{1,9})')::int`
+			)
+		)
 		.where(eq(notifications.userId, userId))
 		.orderBy(desc(notifications.createdAt))
 		.limit(limit);
+	return rows.map(({ notification, threadStatus }) =>
+		notification.kind === 'forum_reply' && threadStatus !== 'published'
+			? { ...notification, title: REPLY_IN_REMOVED_THREAD, link: null }
+			: notification
+	);
 }
 
 export async function markAllRead(db: Database, userId: number) {
