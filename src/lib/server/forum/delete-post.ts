@@ -1,7 +1,9 @@
 /**
  * Deleting your own post: a soft delete. Others see "removed by its author" where they had seen
  * it; the words stay for staff (and any safeguarding evidence was snapshotted separately). A thread
- * whose opening post goes with nothing else published in it goes too.
+ * whose opening post goes with nothing else published in it goes too. If a youth worker acted on
+ * the post after it was read (hid, removed or approved it), nothing is written and the author is
+ * told to reload.
  */
 import { and, count, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
@@ -9,11 +11,11 @@ import type { CurrentUser } from '../accounts/current-user';
 import { recordAudit } from '../audit/record';
 import type { Database } from '../db';
 import { forumPosts, forumThreads } from '../db/schema';
-import { NotFoundError, parseOrThrow } from '../errors';
+import { ConflictError, NotFoundError, parseOrThrow } from '../errors';
 import { NotAllowedError } from '../policy';
 import { assertCanReadThread, POST_NOT_FOUND } from './access';
 import { announceForumWrite } from './effects';
-import { loadPostWithThread } from './load';
+import { loadPostWithThread, POST_CHANGED_MEANWHILE, unchangedSince } from './load';
 
 const deleteSchema = z.object({ postId: z.number().int().positive().max(2_147_483_647) });
 
@@ -42,10 +44,12 @@ export async function deleteOwnPost(
 	const opening = post.threadTitle !== null;
 	const now = new Date();
 	const threadDeleted = await db.transaction(async (tx) => {
-		await tx
+		const [deleted] = await tx
 			.update(forumPosts)
 			.set({ status: 'deleted', deletedAt: now })
-			.where(eq(forumPosts.id, post.id));
+			.where(unchangedSince(post))
+			.returning({ id: forumPosts.id });
+		if (!deleted) throw new ConflictError({ post: POST_CHANGED_MEANWHILE });
 		const goesToo = opening && (await removeThreadIfNothingElsePublic(tx, thread, post.id));
 		await recordAudit(tx, {
 			actorId: author.id,

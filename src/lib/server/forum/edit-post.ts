@@ -5,8 +5,11 @@
  *
  * An edit is screened like a new post. Words that would be held now are held (and leave peers'
  * view); a post waiting for a youth worker keeps waiting, with its highest risk remembered.
+ *
+ * The edit is decided on the post as it was read. If a youth worker (or members' reports) changed
+ * it meanwhile (hid, removed or approved it), the edit writes nothing and the author is told to
+ * reload: an edit never undoes a youth worker's decision.
  */
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CurrentUser } from '../accounts/current-user';
 import { recordAudit } from '../audit/record';
@@ -15,12 +18,12 @@ import { renderPostHtml } from '../content/render';
 import { bodySchema, contentWarningSchema } from '../content/limits';
 import type { Database } from '../db';
 import { forumPostRevisions, forumPosts } from '../db/schema';
-import { parseOrThrow } from '../errors';
+import { ConflictError, parseOrThrow } from '../errors';
 import { NotAllowedError, assertMayPost, can } from '../policy';
 import { maxLevel } from '../safety/risk';
 import { assertCanReadThread, isClosed } from './access';
 import { announceForumWrite } from './effects';
-import { loadPostWithThread } from './load';
+import { loadPostWithThread, POST_CHANGED_MEANWHILE, unchangedSince } from './load';
 import { blockedOutcome, writtenOutcome, type PostOutcome } from './outcome';
 import { raiseAlertForPost } from './post-safety';
 import { contentWarningPart, screenForumWrite } from './screening';
@@ -71,14 +74,6 @@ export async function editOwnPost(
 	const now = new Date();
 
 	const written = await db.transaction(async (tx) => {
-		await tx.insert(forumPostRevisions).values({
-			postId: post.id,
-			body: post.body,
-			contentWarning: post.contentWarning,
-			status: post.status,
-			editedById: author.id,
-			replacedAt: now
-		});
 		const [updated] = await tx
 			.update(forumPosts)
 			.set({
@@ -92,8 +87,17 @@ export async function editOwnPost(
 					: decision.reasons,
 				riskLevel: wasHeld ? maxLevel(post.riskLevel, decision.risk.level) : decision.risk.level
 			})
-			.where(eq(forumPosts.id, post.id))
+			.where(unchangedSince(post))
 			.returning();
+		if (!updated) throw new ConflictError({ post: POST_CHANGED_MEANWHILE });
+		await tx.insert(forumPostRevisions).values({
+			postId: post.id,
+			body: post.body,
+			contentWarning: post.contentWarning,
+			status: post.status,
+			editedById: author.id,
+			replacedAt: now
+		});
 		await recordAudit(tx, {
 			actorId: author.id,
 			action: 'forum.post.edit',

@@ -1,5 +1,5 @@
 /** Loading what a forum write acts on, with the errors a person can cause when it is not there. */
-import { eq } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db';
 import { forumCategories, forumPosts, forumThreads, users } from '../db/schema';
 import { NotFoundError } from '../errors';
@@ -15,6 +15,30 @@ export function assertSlugCouldExist(slug: string): void {
 	// eslint-disable-next-line no-control-regex -- control characters are what is refused
 	if (slug === '' || slug.length > 100 || /[\u0000-\u001F\u007F]/.test(slug))
 		throw new NotFoundError(CATEGORY_NOT_FOUND);
+}
+
+/** Told to an author whose edit or delete met a post that a youth worker had just acted on. */
+export const POST_CHANGED_MEANWHILE =
+	'A youth worker has just changed this post. Reload to see it.';
+
+/**
+ * For a write decided on a post as it was read: the post is still in that state (same status, and
+ * not edited since). A youth worker's hide, removal or approval, or members' reports hiding it,
+ * all change its status; any edit changes when it was last edited. A write guarded by this that
+ * changes no row must write nothing else.
+ */
+export function unchangedSince(post: {
+	id: number;
+	status: (typeof forumPosts.$inferSelect)['status'];
+	editedAt: Date | null;
+}): SQL {
+	return and(
+		eq(forumPosts.id, post.id),
+		eq(forumPosts.status, post.status),
+		post.editedAt === null
+			? sql`${forumPosts.editedAt} is null`
+			: sql`${forumPosts.editedAt} = ${post.editedAt.toISOString()}::timestamptz`
+	)!;
 }
 
 export async function loadCategoryBySlug(db: Database, slug: string) {
