@@ -41,9 +41,19 @@ import { editOwnPost } from '../../src/lib/server/forum/edit-post';
 import { deleteOwnPost } from '../../src/lib/server/forum/delete-post';
 import { listCategories, loadCategoryPage, loadThreadPage } from '../../src/lib/server/forum/read';
 import { searchPosts } from '../../src/lib/server/forum/search';
-import { NEW_MEMBER_REASON } from '../../src/lib/server/forum/screening';
+import {
+	AFTER_STAFF_EDIT_MESSAGE,
+	AFTER_STAFF_EDIT_REASON,
+	NEW_MEMBER_MESSAGE,
+	NEW_MEMBER_REASON
+} from '../../src/lib/server/forum/screening';
 import '../../src/lib/server/forum/live';
-import { approvePost, hidePost, listHeldPosts } from '../../src/lib/server/moderation/held-posts';
+import {
+	approvePost,
+	approvePostWithEdit,
+	hidePost,
+	listHeldPosts
+} from '../../src/lib/server/moderation/held-posts';
 import { ALLOWED_TAGS } from '../../src/lib/server/content/render';
 import { XSS_CORPUS } from '../unit/content/xss-corpus';
 import { SEARCH_MATCH_LIMIT, type PostView } from '../../src/lib/forum';
@@ -227,6 +237,40 @@ describe('new-member pre-moderation', () => {
 
 		await approvePost(db, worker, { postId: outcome.postId });
 		expect(await listing(other)).toContain(outcome.threadId);
+	});
+
+	it('holds a new member’s edit too: words a youth worker took out cannot be put back unseen', async () => {
+		const newcomer = await account();
+		const peer = await account();
+		const { threadId } = await startThread(worker, { title: 'Best places to study in town?' });
+		const original = 'The library is rubbish, everyone there is an idiot';
+		const held = written(await replyToThread(db, newcomer, { threadId, body: original }));
+		expect(held.status).toBe('held');
+		await approvePostWithEdit(db, worker, {
+			postId: held.postId,
+			body: 'The library is not for me'
+		});
+		expect((await postsSeenBy(peer, threadId)).find((p) => p.id === held.postId)?.html).toBe(
+			'<p>The library is not for me</p>'
+		);
+
+		published.length = 0;
+		const edited = written(
+			await editOwnPost(db, newcomer, { postId: held.postId, body: original })
+		);
+		expect(edited).toMatchObject({ status: 'held', message: NEW_MEMBER_MESSAGE });
+		// Peers see neither version until a youth worker has read it; nothing reaches the room.
+		const seen = await postsSeenBy(peer, threadId);
+		expect(seen.map((p) => p.id)).not.toContain(held.postId);
+		expect(JSON.stringify(seen)).not.toContain('idiot');
+		expect(
+			published.filter((e) => e.audience === `thread:${threadId}` && e.event === 'forum:post')
+		).toEqual([]);
+		const item = (await listHeldPosts(db, worker)).find((q) => q.postId === held.postId);
+		expect(item?.reasons).toEqual(
+			expect.arrayContaining([NEW_MEMBER_REASON, AFTER_STAFF_EDIT_REASON])
+		);
+		expect(item?.html).toContain('idiot');
 	});
 
 	it('stops holding once a member has N posts approved, and never holds staff', async () => {
@@ -489,6 +533,32 @@ describe('editing and deleting your own posts', () => {
 		);
 		expect(held.status).toBe('held');
 		expect((await postsSeenBy(peer, threadId)).map((p) => p.id)).not.toContain(reply.postId);
+	});
+
+	it('holds an edit of a post a youth worker edited, even from an established member', async () => {
+		const member = await account();
+		const peer = await account();
+		const { threadId } = await startThread(peer, { title: 'Weekend jobs?' });
+		const reply = written(
+			await replyToThread(db, member, { threadId, body: 'text me on 07700 900123 about it' })
+		);
+		expect(reply.status).toBe('held');
+		await approvePostWithEdit(db, worker, { postId: reply.postId, body: 'ask me about it here' });
+
+		const edited = written(
+			await editOwnPost(db, member, { postId: reply.postId, body: 'ask me about it, any time' })
+		);
+		expect(edited).toMatchObject({ status: 'held', message: AFTER_STAFF_EDIT_MESSAGE });
+		expect((await postsSeenBy(peer, threadId)).map((p) => p.id)).not.toContain(reply.postId);
+		const item = (await listHeldPosts(db, worker)).find((q) => q.postId === reply.postId);
+		expect(item?.reasons).toEqual([AFTER_STAFF_EDIT_REASON]);
+
+		// Once approved, it is everyone's again; and the member's own edits of their own words are
+		// not held (the first test in this group).
+		await approvePost(db, worker, { postId: reply.postId });
+		expect((await postsSeenBy(peer, threadId)).find((p) => p.id === reply.postId)?.html).toBe(
+			'<p>ask me about it, any time</p>'
+		);
 	});
 
 	it('soft-deletes: others see it was removed by its author, the words stay for staff', async () => {

@@ -3,13 +3,17 @@
  * thread open) → screen the new words → keep the old version as a revision and save the new one
  * (audit, alert) → after commit, tell the thread it changed.
  *
- * An edit is screened like a new post. Words that would be held now are held (and leave peers'
- * view); a post waiting for a youth worker keeps waiting, with its highest risk remembered.
+ * An edit is screened like a new post, pre-moderation included: words that would be held now are
+ * held (and leave peers' view until a youth worker approves them), and so is a new member's edit.
+ * So is any edit of a post a youth worker edited (approve with edit), so that its author cannot put
+ * back at once what the worker took out. A post waiting for a youth worker keeps waiting, with its
+ * highest risk remembered.
  *
  * The edit is decided on the post as it was read. If a youth worker (or members' reports) changed
  * it meanwhile (hid, removed or approved it), the edit writes nothing and the author is told to
  * reload: an edit never undoes a youth worker's decision.
  */
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CurrentUser } from '../accounts/current-user';
 import { recordAudit } from '../audit/record';
@@ -17,7 +21,7 @@ import { config } from '../config';
 import { renderPostHtml } from '../content/render';
 import { bodySchema, contentWarningSchema } from '../content/limits';
 import type { Database } from '../db';
-import { forumPostRevisions, forumPosts } from '../db/schema';
+import { forumPostRevisions, forumPosts, type ForumPost } from '../db/schema';
 import { ConflictError, parseOrThrow } from '../errors';
 import { NotAllowedError, assertMayPost, can } from '../policy';
 import { maxLevel } from '../safety/risk';
@@ -26,7 +30,13 @@ import { announceForumWrite } from './effects';
 import { loadPostWithThread, POST_CHANGED_MEANWHILE, unchangedSince } from './load';
 import { blockedOutcome, writtenOutcome, type PostOutcome } from './outcome';
 import { raiseAlertForPost } from './post-safety';
-import { contentWarningPart, screenForumWrite } from './screening';
+import {
+	AFTER_STAFF_EDIT_MESSAGE,
+	AFTER_STAFF_EDIT_REASON,
+	contentWarningPart,
+	heldForReview,
+	screenForumWrite
+} from './screening';
 import { viewOfWrittenPost } from './views';
 
 const editSchema = z.object({
@@ -56,16 +66,21 @@ export async function editOwnPost(
 			'This conversation has closed, so its posts can no longer be edited.'
 		);
 
-	const decision = await screenForumWrite(
+	const screened = await screenForumWrite(
 		db,
 		author,
 		[
 			{ field: 'body', text: data.body, kind: post.threadTitle ? 'forum_post' : 'forum_reply' },
 			...contentWarningPart(data.contentWarning, 'forum_reply')
 		],
-		{ premoderate: false }
+		{ premoderate: true }
 	);
-	if (decision.action === 'block') return blockedOutcome(db, decision);
+	if (screened.action === 'block') return blockedOutcome(db, screened);
+	// What a youth worker changed before approving stays changed until a youth worker has read
+	// the author's new words.
+	const decision = (await editedByYouthWorker(db, post))
+		? heldForReview(screened, AFTER_STAFF_EDIT_REASON, AFTER_STAFF_EDIT_MESSAGE)
+		: screened;
 
 	const wasHeld = post.status === 'held';
 	const status = wasHeld || decision.action === 'hold' ? 'held' : 'published';
@@ -121,4 +136,19 @@ export async function editOwnPost(
 		queueChanged: status === 'held'
 	});
 	return writtenOutcome(db, decision, { ...written.post, status });
+}
+
+/** Whether anyone but its author ever replaced this post's words (a youth worker's approve with edit). */
+async function editedByYouthWorker(db: Database, post: ForumPost): Promise<boolean> {
+	const [row] = await db
+		.select({ id: forumPostRevisions.id })
+		.from(forumPostRevisions)
+		.where(
+			and(
+				eq(forumPostRevisions.postId, post.id),
+				sql`${forumPostRevisions.editedById} is distinct from ${post.authorId}`
+			)
+		)
+		.limit(1);
+	return row !== undefined;
 }

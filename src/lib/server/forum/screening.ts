@@ -1,7 +1,7 @@
 /**
  * The safety decision for one forum write: every piece of text in it (title, body, content
  * warning) goes through screen(), the strictest answer wins, and a new member's first posts are
- * held for a youth worker even when screening would publish them.
+ * held for a youth worker even when screening would publish them (their edits too).
  */
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '../db';
@@ -57,6 +57,10 @@ export interface ForumDecision {
 }
 
 export const NEW_MEMBER_REASON = 'new_member';
+/** An edit of a post a youth worker had edited (approve with edit): it waits for a youth worker. */
+export const AFTER_STAFF_EDIT_REASON = 'after_staff_edit';
+export const AFTER_STAFF_EDIT_MESSAGE =
+	'A youth worker edited this post before, so a youth worker reads your changes before everyone can see them. Until then it shows as “Waiting for a youth worker”.';
 export const NEW_MEMBER_MESSAGE =
 	'Thanks for posting! Because you are new here, a youth worker reads your first few posts before everyone can see them. Until then it shows as “Waiting for a youth worker”.';
 
@@ -81,11 +85,24 @@ export async function screenForumWrite(
 	const combined = combine(decisions);
 	if (combined.action === 'block' || !premoderate) return combined;
 	if (!(await isStillNew(db, author))) return combined;
+	return heldForReview(combined, NEW_MEMBER_REASON, NEW_MEMBER_MESSAGE);
+}
+
+/**
+ * The decision, held for a youth worker with one more reason (unless it is blocked). The author is
+ * told `message` unless screening already held it and said why.
+ */
+export function heldForReview(
+	decision: ForumDecision,
+	reason: string,
+	message: string
+): ForumDecision {
+	if (decision.action === 'block') return decision;
 	return {
-		...combined,
+		...decision,
 		action: 'hold',
-		reasons: [...combined.reasons, NEW_MEMBER_REASON],
-		authorMessage: combined.action === 'hold' ? combined.authorMessage : NEW_MEMBER_MESSAGE
+		reasons: [...new Set([...decision.reasons, reason])],
+		authorMessage: decision.action === 'hold' ? decision.authorMessage : message
 	};
 }
 
