@@ -21,6 +21,7 @@ import {
 import { createThread } from '../../src/lib/server/forum/create-thread';
 import { replyToThread } from '../../src/lib/server/forum/reply';
 import { reportPost } from '../../src/lib/server/forum/report';
+import { deleteOwnPost } from '../../src/lib/server/forum/delete-post';
 import { approvePost } from '../../src/lib/server/moderation/held-posts';
 import { queueCounts } from '../../src/lib/server/moderation/queue';
 import { forgetWatchList } from '../../src/lib/server/safety/watch-list';
@@ -68,7 +69,7 @@ async function clearStaleQueue(db: Database) {
 		.where(and(isNull(userReports.reviewedAt), lt(userReports.createdAt, before)));
 }
 
-test('a youth worker clears ten mixed items with the keyboard alone', async ({
+test('a youth worker clears eleven mixed items with the keyboard alone', async ({
 	page,
 	database
 }, testInfo) => {
@@ -123,6 +124,11 @@ test('a youth worker clears ten mixed items with the keyboard alone', async ({
 	for (const reporter of [await member(db), await member(db), await member(db)])
 		await reportPost(db, reporter, { postId: rude, reason: 'unkind' });
 	await reportPost(db, await member(db), { postId: spam, reason: 'spam' });
+	// Reported, then deleted by its author.
+	const goneAuthor = await member(db);
+	const gone = await publishedReply(goneAuthor, 'You lot are all so fake');
+	await reportPost(db, await member(db), { postId: gone, reason: 'unkind' });
+	await deleteOwnPost(db, goneAuthor, { postId: gone });
 	// Reported members.
 	const misunderstood = await member(db);
 	const unkind = await member(db);
@@ -151,7 +157,7 @@ test('a youth worker clears ten mixed items with the keyboard alone', async ({
 	await db
 		.update(forumReports)
 		.set({ createdAt: sql`${forumReports.createdAt} - interval '1 hour'` })
-		.where(inArray(forumReports.postId, [kept, rude, spam]));
+		.where(inArray(forumReports.postId, [kept, rude, spam, gone]));
 	await db
 		.update(userReports)
 		.set({ createdAt: sql`${userReports.createdAt} - interval '1 hour'` })
@@ -167,7 +173,7 @@ test('a youth worker clears ten mixed items with the keyboard alone', async ({
 	await expect(page.getByRole('article').first()).toHaveAccessibleName(
 		`Reply by ${newcomer.username}`
 	);
-	await expect.poll(() => page.getByRole('article').count()).toBeGreaterThanOrEqual(10);
+	await expect.poll(() => page.getByRole('article').count()).toBeGreaterThanOrEqual(11);
 	expect(await violations(page)).toEqual([]);
 
 	const status = page.getByRole('status').filter({ hasText: /\S/ });
@@ -270,9 +276,24 @@ test('a youth worker clears ten mixed items with the keyboard alone', async ({
 	await page.keyboard.type('No selling here, sorry.');
 	await page.keyboard.press('Tab');
 	await page.keyboard.press('Enter');
+	await expect(heading(`Reply by ${goneAuthor.username}`)).toBeFocused();
+
+	// 9. Reported, then deleted by its author: its words are still here; nothing more to do.
+	const goneItem = item(`Reply by ${goneAuthor.username}`);
+	await expect(goneItem).toContainText('Deleted by its author');
+	await expect(goneItem).toContainText('You lot are all so fake');
+	await expect(goneItem.getByText(`Hide the reply by ${goneAuthor.username}`)).toHaveCount(0);
+	await tabTo(
+		page,
+		page.getByRole('button', {
+			name: `Nothing more to do (close the reports on the reply by ${goneAuthor.username})`
+		})
+	);
+	await page.keyboard.press('Enter');
+	await expect(status.filter({ hasText: 'Closed: the reports are closed' })).toBeVisible();
 	await expect(heading(`Member ${misunderstood.username}`)).toBeFocused();
 
-	// 9. A reported member who did nothing wrong: dismiss.
+	// 10. A reported member who did nothing wrong: dismiss.
 	await expect(item(`Member ${misunderstood.username}`)).toContainText('Weird vibe');
 	await tabTo(
 		page,
@@ -282,7 +303,7 @@ test('a youth worker clears ten mixed items with the keyboard alone', async ({
 	await expect(status.filter({ hasText: 'Dismissed' })).toBeVisible();
 	await expect(heading(`Member ${unkind.username}`)).toBeFocused();
 
-	// 10. A reported member who was unkind: warn them.
+	// 11. A reported member who was unkind: warn them.
 	const last = item(`Member ${unkind.username}`);
 	await expect(last).toContainText('Racism or hate (1)');
 	await tabTo(page, disclosure(`Warn, mute or suspend ${unkind.username}`));
@@ -300,12 +321,20 @@ test('a youth worker clears ten mixed items with the keyboard alone', async ({
 	).toBeVisible();
 
 	await expect(last).toHaveCount(0);
-	// All ten are dealt with. (Tests running alongside may put items of their own in the same
+	// All eleven are dealt with. (Tests running alongside may put items of their own in the same
 	// queue, so it is not necessarily empty by now.)
 	for (const name of [
-		...[newcomer, editMe, sharer, struggling, watched, keptAuthor, rudeAuthor, spamAuthor].map(
-			(m) => `Reply by ${m.username}`
-		),
+		...[
+			newcomer,
+			editMe,
+			sharer,
+			struggling,
+			watched,
+			keptAuthor,
+			rudeAuthor,
+			spamAuthor,
+			goneAuthor
+		].map((m) => `Reply by ${m.username}`),
 		`Member ${misunderstood.username}`,
 		`Member ${unkind.username}`
 	])

@@ -32,6 +32,8 @@ import { createThread } from '../../src/lib/server/forum/create-thread';
 import { replyToThread } from '../../src/lib/server/forum/reply';
 import { loadThreadPage } from '../../src/lib/server/forum/read';
 import { reportPost } from '../../src/lib/server/forum/report';
+import { deleteOwnPost } from '../../src/lib/server/forum/delete-post';
+import { purgeDeletedPosts } from '../../src/lib/server/forum/retention';
 import {
 	approvePost,
 	approvePostWithEdit,
@@ -109,6 +111,9 @@ async function reportUser(reported: CurrentUser, reporter: CurrentUser, note?: s
 		.values({ reportedUserId: reported.id, reporterId: reporter.id, reason: 'unkind', note });
 }
 
+const postRow = async (postId: number) =>
+	(await db.select().from(forumPosts).where(eq(forumPosts.id, postId)))[0];
+
 const seenBy = async (viewer: CurrentUser) =>
 	(await loadThreadPage(db, viewer, { threadId: starterThreadId, page: 1 })).posts;
 
@@ -171,6 +176,37 @@ describe('the review queue', () => {
 		const onlyUsers = await loadReviewQueue(db, worker, { sort: 'oldest', kind: 'users' });
 		expect(onlyUsers.items.map((i) => i.key)).toEqual([`user-${troll.id}`]);
 		expect(onlyUsers.counts.total).toBe(3);
+	});
+
+	it('keeps a reported post its author deleted until a youth worker closes its reports', async () => {
+		await clearQueue();
+		const author = await account();
+		const postId = await publishedReply(author, 'Everyone in this thread is pathetic');
+		await reportPost(db, await account(), { postId, reason: 'unkind' });
+		await deleteOwnPost(db, author, { postId });
+
+		const queue = await loadReviewQueue(db, worker);
+		expect(queue.items).toHaveLength(1);
+		expect(queue.items[0]).toMatchObject({
+			kind: 'reported_post',
+			memberId: author.id,
+			reportCount: 1,
+			post: { id: postId, status: 'deleted', body: 'Everyone in this thread is pathetic' }
+		});
+		expect(queue.counts).toMatchObject({ reportedPosts: 1, total: 1 });
+		expect(await queueCounts(db)).toEqual(queue.counts);
+		// Its words are kept while the reports are open, however long ago it was deleted.
+		const later = new Date(Date.now() + 400 * 86_400_000);
+		await purgeDeletedPosts(db, later);
+		expect((await postRow(postId)).purgedAt).toBeNull();
+
+		// "Nothing more to do": the reports close, the post stays removed, and it can go in time.
+		await keepReportedPost(db, worker, { postId });
+		expect((await loadReviewQueue(db, worker)).items).toEqual([]);
+		expect((await queueCounts(db)).total).toBe(0);
+		expect(await postRow(postId)).toMatchObject({ status: 'deleted', deletedById: null });
+		await purgeDeletedPosts(db, later);
+		expect((await postRow(postId)).purgedAt).not.toBeNull();
 	});
 
 	it('sorts by highest risk, then most reports, then oldest', async () => {

@@ -107,6 +107,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 						body: item.post.body,
 						contentWarning: item.post.contentWarning,
 						hidden: item.post.status === 'hidden',
+						deletedByAuthor: item.post.status === 'deleted',
 						edited: item.post.editedAt !== null
 					}
 				: null,
@@ -146,7 +147,7 @@ function postAction(
 		postId: number,
 		data: FormData
 	) => Promise<void>,
-	done: 'approved' | 'edited' | 'hidden' | 'deleted' | 'kept'
+	done: 'approved' | 'edited' | 'hidden' | 'deleted' | 'kept' | 'closed'
 ) {
 	return async ({ locals, url, request }: RequestEvent) => {
 		const me = requireCapability(locals, url, 'moderation.act');
@@ -245,6 +246,12 @@ export const actions: Actions = {
 		'hidden'
 	),
 	keep: postAction('keep', (db, me, postId) => keepReportedPost(db, me, { postId }), 'kept'),
+	// A reported post its author deleted: the reports are closed, the post stays removed.
+	closeReports: postAction(
+		'closeReports',
+		(db, me, postId) => keepReportedPost(db, me, { postId }),
+		'closed'
+	),
 	hideReported: postAction(
 		'hideReported',
 		(db, me, postId, data) => hideReportedPost(db, me, { postId, reason: text(data, 'reason') }),

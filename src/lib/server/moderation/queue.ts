@@ -1,6 +1,7 @@
 /**
  * The review queue at /mod: one list of everything waiting for a youth worker. Held posts (new
- * member, risk, watched word, personal information), reported posts (reasons with counts),
+ * member, risk, watched word, personal information), reported posts (reasons with counts; one its
+ * author deleted too, until its reports are closed),
  * reported members, held chat messages and reported chat messages (with the conversation the
  * reporter saw), held idea-session ideas and comments (with the session, and a comment's idea), each with its reason, the screening result, its author's recent history,
  * the staff notes on them, and who (if anyone) is looking at it. Oldest first, or highest risk
@@ -31,6 +32,7 @@ import { authorise } from '../policy';
 import { liveClaims, type ClaimRef, type ClaimView } from './claims';
 import { memberSummaries, type MemberSummary } from './member-history';
 import { listReportedUsers } from './reported-users';
+import { REPORTS_AWAIT_REVIEW } from './reported-posts';
 import { staffNotesFor, type StaffNoteView } from './staff-notes';
 import {
 	QUEUE_KINDS,
@@ -239,9 +241,7 @@ async function reportedPostItems(db: Database): Promise<QueueItem[]> {
 		})
 		.from(forumReports)
 		.innerJoin(forumPosts, eq(forumPosts.id, forumReports.postId))
-		.where(
-			and(isNull(forumReports.reviewedAt), inArray(forumPosts.status, ['published', 'hidden']))
-		)
+		.where(and(isNull(forumReports.reviewedAt), REPORTS_AWAIT_REVIEW))
 		.orderBy(asc(forumReports.createdAt), asc(forumReports.id));
 	const grouped = new Map<
 		number,
@@ -580,11 +580,11 @@ export async function queueCounts(db: Database): Promise<QueueCounts> {
 	const [row] = await db
 		.select({
 			held: sql<number>`(select count(*)::int from forum_posts where status = 'held')`,
-			reportedPosts: sql<number>`(
-				select count(distinct r.post_id)::int from forum_reports r
-				join forum_posts p on p.id = r.post_id
-				where r.reviewed_at is null and p.status in ('published', 'hidden')
-			)`,
+			reportedPosts: sql<number>`(${db
+				.select({ n: sql`count(distinct ${forumReports.postId})::int` })
+				.from(forumReports)
+				.innerJoin(forumPosts, eq(forumPosts.id, forumReports.postId))
+				.where(and(isNull(forumReports.reviewedAt), REPORTS_AWAIT_REVIEW))})`,
 			reportedUsers: sql<number>`(
 				select count(distinct u.reported_user_id)::int from user_reports u
 				where u.reviewed_at is null

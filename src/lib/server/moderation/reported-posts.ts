@@ -2,9 +2,11 @@
  * Reported forum posts in the review queue: each post with open reports, the reasons with their
  * counts, and whether members' reports have hidden it. A youth worker keeps it (the reports are
  * dismissed and the post is shown again if they had hidden it) or hides it with a reason its
- * author is told. Both are audited; reporters are never named to the author.
+ * author is told. Both are audited; reporters are never named to the author. A reported post its
+ * author deleted stays in the queue, its words kept, until a youth worker closes its reports
+ * ("Nothing more to do") or acts on its author.
  */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CurrentUser } from '../accounts/current-user';
 import { recordAudit } from '../audit/record';
@@ -19,6 +21,15 @@ import { hideSchema, hideWithReason, postIdSchema } from './hide-post';
 import { settleClaim } from './claims';
 import { ALREADY_DEALT_WITH } from '../../moderation';
 
+/**
+ * The posts whose open reports wait for a youth worker: still there (showing, or hidden by
+ * reports), or deleted by their author (a youth worker's delete closes the reports itself).
+ */
+export const REPORTS_AWAIT_REVIEW: SQL = or(
+	inArray(forumPosts.status, ['published', 'hidden']),
+	and(eq(forumPosts.status, 'deleted'), isNull(forumPosts.deletedById))
+)!;
+
 export interface ReportedPost {
 	postId: number;
 	threadId: number;
@@ -29,6 +40,8 @@ export interface ReportedPost {
 	excerpt: string;
 	/** Hidden by members' reports (or otherwise), waiting for a decision. */
 	hidden: boolean;
+	/** Its author deleted it after it was reported: only its reports (and its author) to deal with. */
+	deletedByAuthor: boolean;
 	reasons: { reason: ReportReason; count: number }[];
 	notes: string[];
 	firstReportedAt: Date;
@@ -64,9 +77,7 @@ export async function listReportedPosts(
 		.innerJoin(forumPosts, eq(forumPosts.id, forumReports.postId))
 		.innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
 		.leftJoin(users, eq(users.id, forumPosts.authorId))
-		.where(
-			and(isNull(forumReports.reviewedAt), inArray(forumPosts.status, ['published', 'hidden']))
-		)
+		.where(and(isNull(forumReports.reviewedAt), REPORTS_AWAIT_REVIEW))
 		.orderBy(asc(forumReports.createdAt), asc(forumReports.id));
 
 	const byPost = new Map<number, ReportedPost>();
@@ -82,6 +93,7 @@ export async function listReportedPosts(
 				author: r.author ?? 'Former member',
 				excerpt: excerptOf(r.body),
 				hidden: r.status === 'hidden',
+				deletedByAuthor: r.status === 'deleted',
 				reasons: [],
 				notes: [],
 				firstReportedAt: r.createdAt
@@ -102,9 +114,7 @@ export async function reportedPostCount(db: Database): Promise<number> {
 		.select({ n: sql<number>`count(distinct ${forumReports.postId})::int` })
 		.from(forumReports)
 		.innerJoin(forumPosts, eq(forumPosts.id, forumReports.postId))
-		.where(
-			and(isNull(forumReports.reviewedAt), inArray(forumPosts.status, ['published', 'hidden']))
-		);
+		.where(and(isNull(forumReports.reviewedAt), REPORTS_AWAIT_REVIEW));
 	return Number(row?.n ?? 0);
 }
 
@@ -119,7 +129,10 @@ export async function closeReports(tx: Database, postId: number, actor: CurrentU
 	return closed.map((r) => r.reason);
 }
 
-/** Keep a reported post: its reports are dismissed and, if they had hidden it, it is shown again. */
+/**
+ * Keep a reported post: its reports are dismissed and, if they had hidden it, it is shown again.
+ * For a post its author deleted, this closes its reports ("Nothing more to do"); it stays removed.
+ */
 export async function keepReportedPost(
 	db: Database,
 	actor: CurrentUser,
