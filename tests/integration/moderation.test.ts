@@ -37,7 +37,9 @@ import { purgeDeletedPosts } from '../../src/lib/server/forum/retention';
 import {
 	approvePost,
 	approvePostWithEdit,
-	hideHeldPost
+	hideHeldPost,
+	hidePost,
+	REMOVED_CONVERSATION
 } from '../../src/lib/server/moderation/held-posts';
 import { keepReportedPost } from '../../src/lib/server/moderation/reported-posts';
 import { deletePostAsStaff } from '../../src/lib/server/moderation/delete-post';
@@ -94,10 +96,14 @@ async function publishedReply(author: CurrentUser, body = 'Going for a walk help
 }
 
 /** A new member's reply, held for a youth worker. */
-async function heldReply(author: CurrentUser, body = 'Hi everyone, I am new here!') {
+async function heldReply(
+	author: CurrentUser,
+	body = 'Hi everyone, I am new here!',
+	threadId = starterThreadId
+) {
 	await updateSettings(db, OPERATOR, { premoderatePosts: 3 });
 	try {
-		const outcome = await replyToThread(db, author, { threadId: starterThreadId, body });
+		const outcome = await replyToThread(db, author, { threadId, body });
 		if (outcome.status !== 'held') throw new Error(`reply was ${outcome.status}`);
 		return outcome.postId;
 	} finally {
@@ -444,6 +450,31 @@ describe('actions on posts', () => {
 		expect((await rejection(keepReportedPost(db, colleague, { postId }))).message).toBe(
 			ALREADY_DEALT_WITH
 		);
+	});
+
+	it('approves a held reply in a conversation removed since, telling its author nobody else can see it', async () => {
+		const { threadId, postId: opening } = written(
+			await createThread(db, await account(), {
+				categorySlug: 'mental-health',
+				title: 'Anyone up for a study group?',
+				body: 'Thinking Thursdays after school.'
+			})
+		);
+		const newcomer = await account();
+		const postId = await heldReply(newcomer, 'Yes please, count me in', threadId);
+		await hidePost(db, worker, { postId: opening, reason: 'Sharing where to meet is not safe.' });
+		published.length = 0;
+
+		await approvePost(db, worker, { postId });
+		const [told] = await db
+			.select()
+			.from(notifications)
+			.where(and(eq(notifications.userId, newcomer.id), eq(notifications.kind, 'forum_approved')));
+		expect(told.title).toBe(
+			`A youth worker approved your post in “Anyone up for a study group?”. ${REMOVED_CONVERSATION}`
+		);
+		expect(told.link).toBeNull();
+		expect(published.filter((e) => e.audience === `thread:${threadId}`)).toEqual([]);
 	});
 
 	it('deletes a held post, which readers never saw', async () => {

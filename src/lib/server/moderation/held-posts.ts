@@ -100,9 +100,14 @@ export async function heldPostCount(db: Database): Promise<number> {
 
 const approveEditSchema = postIdSchema.extend({ body: bodySchema });
 
+/** Told to the author of a reply approved in a conversation a youth worker had removed. */
+export const REMOVED_CONVERSATION =
+	'The conversation it is in has been removed, so nobody else can see it.';
+
 /**
  * Approve a held post: it goes live where it was written (as the newest activity), its author is
- * told, and followers hear about it as a new reply.
+ * told, and followers hear about it as a new reply. In a conversation that has been removed
+ * (hidden or deleted) since, it is approved but nobody else sees it, and its author is told so.
  */
 export async function approvePost(
 	db: Database,
@@ -174,18 +179,22 @@ async function approve(
 			})
 			.where(eq(forumThreads.id, thread.id))
 			.returning({ status: forumThreads.status });
+		const seen = updatedThread.status === 'published';
 		const told =
 			post.authorId === null
 				? []
 				: await storeNotifications(tx, [post.authorId], {
 						kind: 'forum_approved',
-						title: edit
-							? `A youth worker edited your post in “${thread.title}” before approving it. Everyone can see it now.`
-							: `A youth worker approved your post in “${thread.title}”. Everyone can see it now.`,
+						title: `${
+							edit
+								? `A youth worker edited your post in “${thread.title}” before approving it.`
+								: `A youth worker approved your post in “${thread.title}”.`
+						} ${seen ? 'Everyone can see it now.' : REMOVED_CONVERSATION}`,
 						body: edit
-							? 'They changed some of the words so it fits our guidelines. Have a look at how it reads now.'
+							? `They changed some of the words so it fits our guidelines.${seen ? ' Have a look at how it reads now.' : ''}`
 							: undefined,
-						link: postLink(thread.id, post.id)
+						// A link to a conversation they cannot open would only say "not found".
+						link: seen ? postLink(thread.id, post.id) : undefined
 					});
 		const followers =
 			!opening && updatedThread.status === 'published'
