@@ -10,9 +10,11 @@ import { auditLog, forumPostRevisions, forumPosts } from '../../src/lib/server/d
 import { setUpForum } from '../support/forum';
 import { recordPublished } from '../support/published';
 import { rejection, written } from '../support/outcomes';
-import { holdingPostLock, untilWaitingForALock } from '../support/row-lock';
+import { holdingRowLock, untilWaitingForALock } from '../support/row-lock';
 import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
+import type { Database } from '../../src/lib/server/db';
 import { ConflictError } from '../../src/lib/server/errors';
+import { NotAllowedError } from '../../src/lib/server/policy';
 import { createThread } from '../../src/lib/server/forum/create-thread';
 import { replyToThread } from '../../src/lib/server/forum/reply';
 import { editOwnPost } from '../../src/lib/server/forum/edit-post';
@@ -20,23 +22,30 @@ import { deleteOwnPost } from '../../src/lib/server/forum/delete-post';
 import { POST_CHANGED_MEANWHILE } from '../../src/lib/server/forum/load';
 import { REPORTED_REASON, reportPost } from '../../src/lib/server/forum/report';
 import { hidePost } from '../../src/lib/server/moderation/held-posts';
+import { setThreadLocked } from '../../src/lib/server/forum/thread-tools';
+import { THREAD_NOT_FOUND } from '../../src/lib/server/forum/access';
+import { FORUM_EVENTS } from '../../src/lib/forum';
 
 const { db, account, worker } = await setUpForum('races', { workerOnDuty: false });
 
-const { install, uninstall } = recordPublished();
+const { published, install, uninstall } = recordPublished();
 beforeEach(install);
 afterEach(uninstall);
 
-/** A published reply by `author` in someone else's conversation. */
-async function replyBy(author: CurrentUser, body = 'Honestly, just skip the revision.') {
-	const starter = await account();
-	const { threadId } = written(
-		await createThread(db, starter, {
+/** A new conversation started by another member. */
+async function conversation() {
+	return written(
+		await createThread(db, await account(), {
 			categorySlug: 'mental-health',
 			title: 'How are you all revising?',
 			body: 'Tips welcome.'
 		})
 	);
+}
+
+/** A published reply by `author` in someone else's conversation. */
+async function replyBy(author: CurrentUser, body = 'Honestly, just skip the revision.') {
+	const { threadId } = await conversation();
 	const reply = written(await replyToThread(db, author, { threadId, body }));
 	expect(reply.status).toBe('published');
 	return { threadId, postId: reply.postId, body };
@@ -65,7 +74,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('an author’s write after a youth
 		const member = await account();
 		const { postId, body } = await replyBy(member);
 		let editing: Promise<Error> | undefined;
-		await holdingPostLock(db, postId, async (tx) => {
+		await holdingRowLock(db, 'post', postId, async (tx) => {
 			editing = rejection(editOwnPost(db, member, { postId, body: 'Edited: skip it all!' }));
 			await untilWaitingForALock(db);
 			await hidePost(tx, worker, { postId, reason: 'Please do not tell people to skip.' });
@@ -90,7 +99,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('an author’s write after a youth
 		const { postId, body } = await replyBy(member);
 		const reporters = [await account(), await account(), await account()];
 		let editing: Promise<Error> | undefined;
-		await holdingPostLock(db, postId, async (tx) => {
+		await holdingRowLock(db, 'post', postId, async (tx) => {
 			editing = rejection(editOwnPost(db, member, { postId, body: 'Edited after all' }));
 			await untilWaitingForALock(db);
 			for (const reporter of reporters)
@@ -109,7 +118,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('an author’s write after a youth
 		const member = await account();
 		const { postId } = await replyBy(member);
 		let deleting: Promise<Error> | undefined;
-		await holdingPostLock(db, postId, async (tx) => {
+		await holdingRowLock(db, 'post', postId, async (tx) => {
 			deleting = rejection(deleteOwnPost(db, member, { postId }));
 			await untilWaitingForALock(db);
 			await hidePost(tx, worker, { postId, reason: 'Hidden while we talk to you.' });
@@ -123,3 +132,49 @@ describe.runIf(process.env.TEST_DATABASE_URL)('an author’s write after a youth
 		expect((await authorActions(postId)).audited).not.toContain('forum.post.delete');
 	});
 });
+
+describe.runIf(process.env.TEST_DATABASE_URL)(
+	'a reply after a youth worker’s change to its conversation',
+	() => {
+		/** The member's reply, sent while a youth worker's `change` commits first; what it came to. */
+		async function replyRacing(
+			change: (tx: Database, thread: { threadId: number; postId: number }) => Promise<unknown>
+		) {
+			const member = await account();
+			const thread = await conversation();
+			published.length = 0;
+			let replying: Promise<Error> | undefined;
+			await holdingRowLock(db, 'thread', thread.threadId, async (tx) => {
+				replying = rejection(
+					replyToThread(db, member, { threadId: thread.threadId, body: 'I revise at the library.' })
+				);
+				await untilWaitingForALock(db);
+				await change(tx, thread);
+			});
+			const error = await replying!;
+			const stored = await db.select().from(forumPosts).where(eq(forumPosts.authorId, member.id));
+			const toTheRoom = published.filter(
+				(e) => e.audience === `thread:${thread.threadId}` && e.event === FORUM_EVENTS.post
+			);
+			return { error, stored, toTheRoom };
+		}
+
+		it('is refused when the conversation was hidden meanwhile: stored nowhere, sent to nobody', async () => {
+			const { error, stored, toTheRoom } = await replyRacing((tx, { postId }) =>
+				hidePost(tx, worker, { postId, reason: 'Hidden while we check something.' })
+			);
+			expect(error).toBeInstanceOf(NotAllowedError);
+			expect(error.message).toBe(THREAD_NOT_FOUND);
+			expect(stored).toEqual([]);
+			expect(toTheRoom).toEqual([]);
+		});
+
+		it('is refused when the conversation was locked meanwhile', async () => {
+			const { error, stored } = await replyRacing((tx, { threadId }) =>
+				setThreadLocked(tx, worker, { threadId, locked: true })
+			);
+			expect(error.message).toBe('This conversation is locked, so no new replies can be added.');
+			expect(stored).toEqual([]);
+		});
+	}
+);

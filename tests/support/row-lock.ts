@@ -1,26 +1,36 @@
 /**
  * Races on a real database (PostgreSQL, not PGlite: it needs a second connection). A test holds a
- * forum post's row lock in a transaction of its own, starts the write under test (which reads the
- * post, then waits for the lock when it comes to write), and acts as a youth worker would in that
- * same transaction before letting go:
+ * forum post's (or thread's) row lock in a transaction of its own, starts the write under test
+ * (which reads the row, then waits for the lock when it comes to write), and acts as a youth
+ * worker would in that same transaction before letting go:
  *
- *     await holdingPostLock(db, postId, async (tx) => {
+ *     await holdingRowLock(db, 'post', postId, async (tx) => {
  *       editing = editOwnPost(db, author, { ... });
  *       await untilWaitingForALock(db);
  *       await hidePost(tx, worker, { ... });
  *     });
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { vi } from 'vitest';
 import type { Database } from '../../src/lib/server/db';
+import { forumPosts, forumThreads } from '../../src/lib/server/db/schema';
 
-export async function holdingPostLock<T>(
+const TABLES = { post: forumPosts, thread: forumThreads } as const;
+
+export async function holdingRowLock<T>(
 	db: Database,
-	postId: number,
+	row: keyof typeof TABLES,
+	id: number,
 	during: (tx: Database) => Promise<T>
 ): Promise<T> {
+	const table = TABLES[row];
 	return db.transaction(async (tx) => {
-		await tx.execute(sql`select id from forum_posts where id = ${postId} for update`);
+		const [locked] = await tx
+			.select({ id: table.id })
+			.from(table)
+			.where(eq(table.id, id))
+			.for('update');
+		if (!locked) throw new Error(`no ${row} ${id} to lock`);
 		return during(tx as unknown as Database);
 	});
 }

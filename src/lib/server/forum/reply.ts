@@ -1,8 +1,9 @@
 /**
  * Replying in a thread, optionally quoting one of its posts: validate → load the thread (and the
- * quoted post) → authorise (may post; the thread is open) → screen → write the reply, follow the
- * thread, notify followers if it is published, audit, alert → after commit, publish it to the
- * thread's room (or, if held, to its author only) and return the outcome.
+ * quoted post) → authorise (may post; the thread is open) → screen → write the reply (the thread
+ * re-read and locked: still open?), follow the thread, notify followers if it is published, audit,
+ * alert → after commit, publish it to the thread's room (if the thread was still public; if held,
+ * to its author only) and return the outcome.
  */
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -73,7 +74,11 @@ export async function replyToThread(
 	const written = await db.transaction(async (tx) => {
 		// Another post by the same person, sent at the same moment, must not slip past a limit.
 		await lockPostingFor(tx, author);
-		if (paced) await assertReplyPace(tx, author, thread, now);
+		// The thread as it is now, and kept so until this reply commits: a lock, a close or a hide
+		// that a youth worker committed since it was first read refuses the reply here.
+		const current = await lockThreadForReply(tx, thread);
+		assertThreadTakesReplies(author, current, now);
+		if (paced) await assertReplyPace(tx, author, current, now);
 		const [post] = await tx
 			.insert(forumPosts)
 			.values({
@@ -113,14 +118,14 @@ export async function replyToThread(
 			details: { threadId: thread.id, status, reasons: decision.reasons }
 		});
 		const alert = await raiseAlertForPost(tx, decision, { post, author, thread });
-		return { post, alert, notified };
+		return { post, alert, notified, threadPublished: current.status === 'published' };
 	});
 
 	await announceForumWrite(db, {
 		alert: written.alert,
 		post: {
 			view: viewOfWrittenPost(written.post, author, quote),
-			threadPublished: thread.status === 'published'
+			threadPublished: written.threadPublished
 		},
 		notifications: written.notified,
 		queueChanged: status === 'held'
@@ -129,6 +134,24 @@ export async function replyToThread(
 }
 
 type ReplyThread = Parameters<typeof replyRefusal>[1] & { id: number };
+
+/**
+ * The thread's reply rules as committed now, with its row locked (as for an update) until the
+ * reply commits, so a youth worker's hide or lock waits for the reply or comes before it.
+ */
+async function lockThreadForReply<T extends ReplyThread>(tx: Database, thread: T): Promise<T> {
+	const [row] = await tx
+		.select({
+			status: forumThreads.status,
+			locked: forumThreads.locked,
+			closesAt: forumThreads.closesAt,
+			slowModeMinutes: forumThreads.slowModeMinutes
+		})
+		.from(forumThreads)
+		.where(eq(forumThreads.id, thread.id))
+		.for('no key update');
+	return { ...thread, ...row };
+}
 
 /** Open: published, and not locked or closed (for members). */
 function assertThreadTakesReplies(author: CurrentUser, thread: ReplyThread, now: Date) {
