@@ -25,7 +25,7 @@ import { recordPublished } from '../support/published';
 import { rejection, written } from '../support/outcomes';
 import { loadCurrentUser, type CurrentUser } from '../../src/lib/server/accounts/current-user';
 import { checkCredentials } from '../../src/lib/server/accounts/login';
-import { NotFoundError, ValidationError } from '../../src/lib/server/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../../src/lib/server/errors';
 import { NotAllowedError } from '../../src/lib/server/policy';
 import { updateSettings } from '../../src/lib/server/settings';
 import { createThread } from '../../src/lib/server/forum/create-thread';
@@ -51,6 +51,7 @@ import {
 } from '../../src/lib/server/moderation/queue';
 import {
 	acknowledgeWarning,
+	alreadyLonger,
 	ASK_AN_ADMIN,
 	hasPendingWarning,
 	liftSanction,
@@ -526,6 +527,48 @@ describe('actions on members', () => {
 		);
 		const after = await fresh(earlier);
 		await publishedReply(after, 'Back again, sorry about before.');
+	});
+
+	it('never shortens a longer mute or suspension: the second youth worker is told what stands', async () => {
+		const member = await account();
+		const mute = (by: CurrentUser, duration: '1d' | '1w' | '1m') =>
+			sanctionMember(db, by, {
+				userId: member.id,
+				action: 'mute',
+				duration,
+				message: 'Take a break.'
+			});
+		await mute(worker, '1w');
+		const weekLater = (await fresh(member)).mutedUntil!;
+
+		const error = await rejection(mute(colleague, '1d'));
+		expect(error).toBeInstanceOf(ConflictError);
+		expect((error as ConflictError).fieldErrors.duration).toBe(
+			alreadyLonger(member.username, 'mute', weekLater)
+		);
+		expect(error.message).toMatch(/is already muted until .*lift the mute first/);
+		expect((await fresh(member)).mutedUntil).toEqual(weekLater);
+		const sanctions = () =>
+			db.select().from(memberSanctions).where(eq(memberSanctions.userId, member.id));
+		expect(await sanctions()).toHaveLength(1);
+
+		// A longer one replaces it; once lifted, a shorter one can be chosen.
+		await mute(colleague, '1m');
+		expect((await fresh(member)).mutedUntil!.getTime()).toBeGreaterThan(weekLater.getTime());
+		await liftSanction(db, worker, { userId: member.id, kind: 'mute' });
+		await mute(worker, '1d');
+		expect(await sanctions()).toHaveLength(3);
+
+		// The same for suspensions.
+		const suspend = (duration: '1d' | '1w') =>
+			sanctionMember(db, worker, {
+				userId: member.id,
+				action: 'suspend',
+				duration,
+				message: 'Time away.'
+			});
+		await suspend('1w');
+		expect((await rejection(suspend('1d'))).message).toMatch(/is already suspended until/);
 	});
 
 	it('lifts a mute early', async () => {

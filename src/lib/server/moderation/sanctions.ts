@@ -13,7 +13,7 @@ import { suspensionEnd } from '../accounts/manage';
 import { recordAudit } from '../audit/record';
 import type { Database } from '../db';
 import { memberSanctions, userReports, users, type SanctionKind } from '../db/schema';
-import { NotFoundError, parseOrThrow, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, parseOrThrow, ValidationError } from '../errors';
 import { authorise, isStaff, NotAllowedError } from '../policy';
 import { tidyText } from '../content/limits';
 import { pushNotifications, storeNotifications } from '../notifications/notify';
@@ -174,6 +174,8 @@ export async function sanctionMember(
 		const reports = await closeUserReports(t, member.id, actor, now);
 		if (data.fromReports && reports.length === 0)
 			throw new ValidationError({ form: ALREADY_DEALT_WITH });
+		if (kind === 'mute' || kind === 'suspension')
+			await assertNotShortening(t, member, kind, endsAt);
 		const [sanction] = await tx
 			.insert(memberSanctions)
 			.values({
@@ -218,6 +220,32 @@ export async function sanctionMember(
 	pushNotifications(told);
 	publisher().publish('staff', FORUM_EVENTS.queueChanged, {});
 	return { kind, endsAt, username: member.username };
+}
+
+/**
+ * A mute or suspension never quietly shortens a longer one (two youth workers acting on the same
+ * member, the second not knowing of the first): the second is told what stands and how to change
+ * it. The member's row stays locked until the sanction commits, so the two cannot cross.
+ */
+async function assertNotShortening(
+	tx: Database,
+	member: { id: number; username: string },
+	kind: 'mute' | 'suspension',
+	endsAt: Date | null
+) {
+	const column = kind === 'mute' ? users.mutedUntil : users.suspendedUntil;
+	const [row] = await tx
+		.select({ until: column })
+		.from(users)
+		.where(eq(users.id, member.id))
+		.for('update');
+	if (row?.until && endsAt && row.until > endsAt)
+		throw new ConflictError({ duration: alreadyLonger(member.username, kind, row.until) });
+}
+
+export function alreadyLonger(username: string, kind: 'mute' | 'suspension', until: Date) {
+	const [done, undo] = kind === 'mute' ? ['muted', 'mute'] : ['suspended', 'suspension'];
+	return `${username} is already ${done} until ${formatDateTime(until)}, longer than this. To shorten it, lift the ${undo} first, then choose again.`;
 }
 
 export const liftSchema = z.object({
