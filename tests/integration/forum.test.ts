@@ -39,6 +39,7 @@ import { createThread } from '../../src/lib/server/forum/create-thread';
 import { replyToThread } from '../../src/lib/server/forum/reply';
 import { editOwnPost } from '../../src/lib/server/forum/edit-post';
 import { deleteOwnPost } from '../../src/lib/server/forum/delete-post';
+import { deletePostAsStaff } from '../../src/lib/server/moderation/delete-post';
 import { listCategories, loadCategoryPage, loadThreadPage } from '../../src/lib/server/forum/read';
 import { searchPosts } from '../../src/lib/server/forum/search';
 import {
@@ -559,6 +560,52 @@ describe('editing and deleting your own posts', () => {
 		expect((await postsSeenBy(peer, threadId)).find((p) => p.id === reply.postId)?.html).toBe(
 			'<p>ask me about it, any time</p>'
 		);
+	});
+
+	it('holds the conversation when its opening post is edited into waiting, as a new one waits', async () => {
+		const member = await account();
+		const peer = await account();
+		const { threadId, postId } = await startThread(member, { title: 'Selling my old textbooks' });
+		const peerReply = written(await replyToThread(db, peer, { threadId, body: 'Which ones?' }));
+		const listed = async (viewer: CurrentUser) =>
+			(await loadCategoryPage(db, viewer, { slug: 'mental-health', page: 1 })).threads.map(
+				(t) => t.id
+			);
+
+		const held = written(
+			await editOwnPost(db, member, { postId, body: 'text me on 07700 900123 for prices' })
+		);
+		expect(held.status).toBe('held');
+		// Peers: neither the title in the list, nor the page, nor a reply.
+		expect(await listed(peer)).not.toContain(threadId);
+		expect(await rejection(loadThreadPage(db, peer, { threadId, page: 1 }))).toBeInstanceOf(
+			NotFoundError
+		);
+		expect(
+			await rejection(replyToThread(db, peer, { threadId, body: 'still there?' }))
+		).toBeInstanceOf(NotFoundError);
+		// Its author still sees it, waiting.
+		expect(await listed(member)).toContain(threadId);
+		expect((await postsSeenBy(member, threadId)).find((p) => p.id === postId)?.status).toBe('held');
+
+		await approvePost(db, worker, { postId });
+		expect(await listed(peer)).toContain(threadId);
+		expect((await postsSeenBy(peer, threadId)).map((p) => p.id)).toEqual([
+			postId,
+			peerReply.postId
+		]);
+	});
+
+	it('keeps others’ replies public when a youth worker deletes an opening post edited into waiting', async () => {
+		const member = await account();
+		const peer = await account();
+		const { threadId, postId } = await startThread(member, { title: 'Bike for sale' });
+		const peerReply = written(await replyToThread(db, peer, { threadId, body: 'How much?' }));
+		written(await editOwnPost(db, member, { postId, body: 'call 07700 900123' }));
+		await deletePostAsStaff(db, worker, { postId, reason: 'No phone numbers', from: 'held' });
+		const seen = await postsSeenBy(peer, threadId);
+		expect(seen.find((p) => p.id === postId)).toMatchObject({ status: 'deleted', html: '' });
+		expect(seen.find((p) => p.id === peerReply.postId)?.status).toBe('published');
 	});
 
 	it('soft-deletes: others see it was removed by its author, the words stay for staff', async () => {

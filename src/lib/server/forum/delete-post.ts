@@ -76,7 +76,9 @@ export async function deleteOwnPost(
 /**
  * When an opening post is removed, its conversation goes too unless another post in it is public
  * (then the thread stays, with "removed" where the opening post was). A thread nobody could see
- * anyway (held) goes with it. Inside the remover's transaction; says whether the thread went.
+ * anyway (a new one held, or hidden) goes with it; one held because its opening post was edited
+ * into waiting, with public replies, stays and is public again. Inside the remover's transaction;
+ * says whether the thread went.
  */
 export async function removeThreadIfNothingElsePublic(
 	tx: Database,
@@ -93,8 +95,16 @@ export async function removeThreadIfNothingElsePublic(
 				eq(forumPosts.status, 'published')
 			)
 		);
-	const goes = thread.status !== 'published' || others.n === 0;
+	// Held with public replies: its opening post was edited into waiting. Without it, the replies
+	// are public again, under "removed".
+	const heldByItsEdit = thread.status === 'held' && others.n > 0;
+	const goes = (thread.status !== 'published' && !heldByItsEdit) || others.n === 0;
 	if (goes)
 		await tx.update(forumThreads).set({ status: 'deleted' }).where(eq(forumThreads.id, thread.id));
+	else if (heldByItsEdit)
+		await tx
+			.update(forumThreads)
+			.set({ status: 'published' })
+			.where(eq(forumThreads.id, thread.id));
 	return goes;
 }

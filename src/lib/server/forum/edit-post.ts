@@ -7,7 +7,7 @@
  * held (and leave peers' view until a youth worker approves them), and so is a new member's edit.
  * So is any edit of a post a youth worker edited (approve with edit), so that its author cannot put
  * back at once what the worker took out. A post waiting for a youth worker keeps waiting, with its
- * highest risk remembered.
+ * highest risk remembered. A held opening post holds its conversation, as a new one is held.
  *
  * The edit is decided on the post as it was read. If a youth worker (or members' reports) changed
  * it meanwhile (hid, removed or approved it), the edit writes nothing and the author is told to
@@ -21,7 +21,7 @@ import { config } from '../config';
 import { renderPostHtml } from '../content/render';
 import { bodySchema, contentWarningSchema } from '../content/limits';
 import type { Database } from '../db';
-import { forumPostRevisions, forumPosts, type ForumPost } from '../db/schema';
+import { forumPostRevisions, forumPosts, forumThreads, type ForumPost } from '../db/schema';
 import { ConflictError, parseOrThrow } from '../errors';
 import { NotAllowedError, assertMayPost, can } from '../policy';
 import { maxLevel } from '../safety/risk';
@@ -70,7 +70,11 @@ export async function editOwnPost(
 		db,
 		author,
 		[
-			{ field: 'body', text: data.body, kind: post.threadTitle ? 'forum_post' : 'forum_reply' },
+			{
+				field: 'body',
+				text: data.body,
+				kind: post.threadTitle !== null ? 'forum_post' : 'forum_reply'
+			},
 			...contentWarningPart(data.contentWarning, 'forum_reply')
 		],
 		{ premoderate: true }
@@ -83,6 +87,7 @@ export async function editOwnPost(
 		: screened;
 
 	const wasHeld = post.status === 'held';
+	const opening = post.threadTitle !== null;
 	const status = wasHeld || decision.action === 'hold' ? 'held' : 'published';
 	const body = decision.texts.body ?? data.body;
 	const html = renderPostHtml(body, { siteOrigin: config().ORIGIN });
@@ -105,6 +110,13 @@ export async function editOwnPost(
 			.where(unchangedSince(post))
 			.returning();
 		if (!updated) throw new ConflictError({ post: POST_CHANGED_MEANWHILE });
+		// An opening post waiting for a youth worker takes its conversation with it, as a new
+		// conversation waits: out of peers' lists, and no replies until it is approved.
+		if (opening && status === 'held')
+			await tx
+				.update(forumThreads)
+				.set({ status: 'held' })
+				.where(and(eq(forumThreads.id, thread.id), eq(forumThreads.status, 'published')));
 		await tx.insert(forumPostRevisions).values({
 			postId: post.id,
 			body: post.body,
