@@ -1,7 +1,7 @@
 /**
  * Reporting a post: any member may report a published post by someone else, once (a repeat is
- * accepted quietly). "I'm worried about this person" raises a safeguarding alert with the post's
- * words as evidence; when enough different members have reported a post (setting
+ * accepted quietly, unless it is now "I'm worried about this person": worried-repeat.ts).
+ * "I'm worried about this person" raises a safeguarding alert with the post's words as evidence; when enough different members have reported a post (setting
  * `autoHideReports`) it is hidden pending review by a youth worker (/mod). The reporter is thanked
  * and never told the outcome; the author never learns who reported.
  */
@@ -15,7 +15,8 @@ import {
 	forumReports,
 	forumThreads,
 	REPORT_REASONS,
-	type ForumPost
+	type ForumPost,
+	type ReportReason
 } from '../db/schema';
 import { NotFoundError, parseOrThrow } from '../errors';
 import { storeNotifications } from '../notifications/notify';
@@ -27,6 +28,7 @@ import { announceForumWrite } from './effects';
 import { postLink } from './followers';
 import { loadPostWithThread } from './load';
 import type { RaisedAlert } from './post-safety';
+import { hasOpenWorriedAlert, worriedRepeat, type WorriedRepeat } from './worried-repeat';
 import { REPORT_NOTE_MAX } from '../../forum';
 
 /** `hidden_reason` on a post hidden by members' reports (not yet by a youth worker). */
@@ -144,24 +146,30 @@ export async function reportPost(
 			})
 			.onConflictDoNothing()
 			.returning({ id: forumReports.id });
-		// Reported before by this person: accepted quietly, nothing new to do.
-		if (!inserted) return { inserted: false, alert: null, hidden: false, notifications: [] };
+		// Reported before by this person: accepted quietly, unless they are now worried.
+		const repeat = inserted ? null : await worriedAgain(tx, actor, post.id, reason, note);
+		if (!inserted && !repeat)
+			return { reported: false, alert: null, hidden: false, notifications: [] };
 		await recordAudit(tx, {
 			actorId: actor.id,
 			action: 'forum.post.report',
 			targetType: 'forum_post',
 			targetId: post.id,
-			details: { threadId: thread.id, reason }
+			details: {
+				threadId: thread.id,
+				reason,
+				...(repeat && { was: repeat.was, reopened: repeat.reopened })
+			}
 		});
 
 		const alert =
-			reason === 'worried'
+			reason === 'worried' && (repeat?.raiseAlert ?? true)
 				? await raiseWorriedAlert(tx as unknown as Database, {
 						post,
 						thread,
 						authorUsername,
 						reporterId: actor.id,
-						note
+						note: repeat ? (repeat.set.note ?? '') : note
 					})
 				: null;
 
@@ -200,7 +208,7 @@ export async function reportPost(
 							});
 			}
 		}
-		return { inserted: true, alert, hidden, notifications: told };
+		return { reported: true, alert, hidden, notifications: told };
 	});
 
 	await announceForumWrite(db, {
@@ -214,9 +222,27 @@ export async function reportPost(
 				}
 			: undefined,
 		notifications: written.notifications,
-		queueChanged: written.inserted
+		queueChanged: written.reported
 	});
 	return { message: REPORT_THANKS };
+}
+
+/** A repeat report of this post by this person: made "worried" if it now is (worried-repeat.ts). */
+async function worriedAgain(
+	tx: Pick<Database, 'select' | 'update'>,
+	actor: CurrentUser,
+	postId: number,
+	reason: ReportReason,
+	note: string
+): Promise<WorriedRepeat | null> {
+	if (reason !== 'worried') return null;
+	const mine = and(eq(forumReports.postId, postId), eq(forumReports.reporterId, actor.id));
+	const [earlier] = await tx.select().from(forumReports).where(mine).for('update');
+	if (!earlier) return null;
+	const alertOpen = await hasOpenWorriedAlert(tx, actor.id, { postId });
+	const repeat = worriedRepeat(earlier, note, alertOpen);
+	if (repeat) await tx.update(forumReports).set(repeat.set).where(mine);
+	return repeat;
 }
 
 /** What the report page shows about the post being reported: only one this person may report. */
