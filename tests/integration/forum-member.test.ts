@@ -674,6 +674,29 @@ describe('reporting a member', () => {
 		expect(published).toEqual([]);
 	});
 
+	it('raises an alert about the reporter, and shows them the crisis panel, when their note shows they are at risk', async () => {
+		const author = await account();
+		const reporter = await account();
+		const { postId } = await postBy(author);
+		const note = `they message me every day and ${CRISIS_TEXT}`;
+		const result = await reportMember(db, reporter, { postId, reason: 'unkind', note });
+		expect(result.message).toBe(MEMBER_REPORT_THANKS);
+		expect(result.crisisPanel?.variant).toBe('crisis');
+		expect(await reportsAbout(author.id)).toMatchObject([{ reason: 'unkind', note }]);
+		const alerts = await db
+			.select()
+			.from(safeguardingAlerts)
+			.where(eq(safeguardingAlerts.subjectUserId, reporter.id));
+		expect(alerts).toHaveLength(1);
+		expect(alerts[0]).toMatchObject({ level: 'imminent', source: 'screening' });
+		const [evidence] = await db
+			.select()
+			.from(evidenceSnapshots)
+			.where(eq(evidenceSnapshots.id, alerts[0].evidenceId!));
+		expect(evidence).toMatchObject({ contentType: 'report_note', text: note });
+		expect(evidence.context).toMatchObject({ reporting: 'member', postId });
+	});
+
 	it('refuses reporting yourself, long or missing notes, and posts that are not there', async () => {
 		const author = await account();
 		const reporter = await account();

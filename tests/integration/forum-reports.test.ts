@@ -246,3 +246,53 @@ describe('worried about someone I reported before', () => {
 		});
 	});
 });
+
+describe('a reporter whose own note shows they may not be safe', () => {
+	const note =
+		'they keep picking on me and i cant do this anymore im going to take all my pills tonight';
+
+	it('still makes the report, raises an alert about the reporter and shows them the crisis panel', async () => {
+		const author = await account();
+		const reporter = await account();
+		const { postId } = await replyBy(author);
+		published.length = 0;
+
+		const result = await reportPost(db, reporter, { postId, reason: 'unkind', note });
+		expect(result.message).toBe(REPORT_THANKS);
+		expect(result.crisisPanel).toMatchObject({ variant: 'crisis', level: 'imminent' });
+		expect(await reportsOn(postId)).toMatchObject([{ reason: 'unkind', note }]);
+		expect(await alertsAbout(author)).toHaveLength(0);
+		const alerts = await alertsAbout(reporter);
+		expect(alerts).toHaveLength(1);
+		expect(alerts[0]).toMatchObject({ level: 'imminent', source: 'screening' });
+		const [evidence] = await db
+			.select()
+			.from(evidenceSnapshots)
+			.where(eq(evidenceSnapshots.id, alerts[0].evidenceId!));
+		expect(evidence).toMatchObject({ contentType: 'report_note', text: note });
+		expect(evidence.context).toMatchObject({ reporting: 'post', postId });
+		// The youth worker on duty hears at once.
+		expect(published).toContainEqual(
+			expect.objectContaining({ audience: `user:${worker.id}`, event: 'alert:new' })
+		);
+
+		// Even a repeat report, otherwise accepted quietly, brings their words to a youth worker.
+		const again = await reportPost(db, reporter, { postId, reason: 'spam', note });
+		expect(again.crisisPanel?.variant).toBe('crisis');
+		expect(await alertsAbout(reporter)).toHaveLength(2);
+		expect(await reportsOn(postId)).toHaveLength(1);
+	});
+
+	it('shows no panel and raises nothing for an ordinary note', async () => {
+		const author = await account();
+		const reporter = await account();
+		const { postId } = await replyBy(author);
+		const result = await reportPost(db, reporter, {
+			postId,
+			reason: 'unkind',
+			note: 'they were rude to me in another thread too'
+		});
+		expect(result.crisisPanel).toBeNull();
+		expect(await alertsAbout(reporter)).toHaveLength(0);
+	});
+});

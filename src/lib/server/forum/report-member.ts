@@ -1,11 +1,12 @@
 /**
  * Reporting a member (the person, not one post), from one of their posts: validate → load the
- * post (published, in a thread this person may read) → authorise → not yourself → one open report
- * per reporter per member (a repeat is accepted quietly, unless it is "I'm worried about this
- * person": worried-repeat.ts) → audit; "I'm worried about this person" also raises a safeguarding
- * alert exactly as a worried report of a post does (the post as evidence) → after commit the staff queue hears it changed. The reporter is thanked and never
- * told the outcome; the reported member never learns who reported them. Youth workers review
- * these in /mod.
+ * post (published, in a thread this person may read) → authorise → not yourself → screen the
+ * note (report-note.ts: the reporter may be at risk themselves) → one open report per reporter
+ * per member (a repeat is accepted quietly, unless it is now "I'm worried about this person":
+ * worried-repeat.ts) → audit; "I'm worried about this person" also raises a safeguarding alert
+ * exactly as a worried report of a post does (the post as evidence) → after commit the staff
+ * queue hears it changed. The reporter is thanked and never told the outcome; the reported member
+ * never learns who reported them. Youth workers review these in /mod.
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
@@ -19,6 +20,7 @@ import { canReadThread, POST_NOT_FOUND } from './access';
 import { announceForumWrite } from './effects';
 import { loadPostWithThread } from './load';
 import { raiseWorriedAlert, reportReasonFields, type ReportResult } from './report';
+import { raiseAlertForReportNote, reportNotePanel, screenReportNote } from './report-note';
 import { hasOpenWorriedAlert, worriedRepeat, type WorriedRepeat } from './worried-repeat';
 
 export const MEMBER_REPORT_THANKS =
@@ -52,8 +54,16 @@ export async function reportMember(
 	authorise(actor, 'content.report', 'Please sign in to report a member.');
 	if (post.authorId === actor.id) throw new NotAllowedError('You cannot report yourself.');
 	const reportedUserId = post.authorId;
+	const screened = await screenReportNote(db, actor, note);
 
 	const written = await db.transaction(async (tx) => {
+		const noteAlert = await raiseAlertForReportNote(tx as unknown as Database, screened, {
+			reporter: actor,
+			note,
+			about: 'member',
+			post,
+			thread
+		});
 		// The partial unique index allows one open report per reporter per member.
 		const [inserted] = await tx
 			.insert(userReports)
@@ -69,7 +79,7 @@ export async function reportMember(
 		// One open already: accepted quietly, unless this person is now worried.
 		const repeat = inserted ? null : await worriedAgain(tx, actor, reportedUserId, reason, note);
 		const reportId = inserted?.id ?? repeat?.id;
-		if (reportId === undefined) return { reported: false, alert: null };
+		if (reportId === undefined) return { reported: false, alerts: [noteAlert] };
 		await recordAudit(tx, {
 			actorId: actor.id,
 			action: 'forum.member.report',
@@ -93,11 +103,11 @@ export async function reportMember(
 						note: repeat ? (repeat.set.note ?? '') : note
 					})
 				: null;
-		return { reported: true, alert };
+		return { reported: true, alerts: [noteAlert, alert] };
 	});
 
-	await announceForumWrite(db, { alert: written.alert, queueChanged: written.reported });
-	return { message: MEMBER_REPORT_THANKS };
+	await announceForumWrite(db, { alert: written.alerts, queueChanged: written.reported });
+	return { message: MEMBER_REPORT_THANKS, crisisPanel: await reportNotePanel(db, screened) };
 }
 
 /** This person's open report of this member, made "worried" if it now is (worried-repeat.ts). */

@@ -1,9 +1,11 @@
 /**
  * Reporting a post: any member may report a published post by someone else, once (a repeat is
  * accepted quietly, unless it is now "I'm worried about this person": worried-repeat.ts).
- * "I'm worried about this person" raises a safeguarding alert with the post's words as evidence; when enough different members have reported a post (setting
- * `autoHideReports`) it is hidden pending review by a youth worker (/mod). The reporter is thanked
- * and never told the outcome; the author never learns who reported.
+ * "I'm worried about this person" raises a safeguarding alert with the post's words as evidence;
+ * when enough different members have reported a post (setting `autoHideReports`) it is hidden
+ * pending review by a youth worker (/mod). The note is screened for the reporter's own safety
+ * (report-note.ts). The reporter is thanked and never told the outcome; the author never learns
+ * who reported.
  */
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
@@ -28,6 +30,8 @@ import { announceForumWrite } from './effects';
 import { postLink } from './followers';
 import { loadPostWithThread } from './load';
 import type { RaisedAlert } from './post-safety';
+import { raiseAlertForReportNote, reportNotePanel, screenReportNote } from './report-note';
+import type { CrisisPanelData } from '../signposting/crisis-panel';
 import { hasOpenWorriedAlert, worriedRepeat, type WorriedRepeat } from './worried-repeat';
 import { REPORT_NOTE_MAX } from '../../forum';
 
@@ -111,6 +115,8 @@ export async function raiseWorriedAlert(
 
 export interface ReportResult {
 	message: string;
+	/** When the reporter's own note shows they may not be safe (report-note.ts). */
+	crisisPanel: CrisisPanelData | null;
 }
 
 export async function reportPost(
@@ -124,6 +130,7 @@ export async function reportPost(
 	if (post.status !== 'published') throw new NotFoundError(POST_NOT_FOUND);
 	if (post.authorId === actor.id) throw new NotAllowedError('You cannot report your own post.');
 	authorise(actor, 'content.report', 'Please sign in to report a post.');
+	const screened = await screenReportNote(db, actor, note);
 	const { autoHideReports } = await getSettings(db);
 	const opening = post.threadTitle !== null;
 	const now = new Date();
@@ -135,6 +142,13 @@ export async function reportPost(
 			.from(forumPosts)
 			.where(eq(forumPosts.id, post.id))
 			.for('update');
+		const noteAlert = await raiseAlertForReportNote(tx as unknown as Database, screened, {
+			reporter: actor,
+			note,
+			about: 'post',
+			post,
+			thread
+		});
 		const [inserted] = await tx
 			.insert(forumReports)
 			.values({
@@ -149,7 +163,7 @@ export async function reportPost(
 		// Reported before by this person: accepted quietly, unless they are now worried.
 		const repeat = inserted ? null : await worriedAgain(tx, actor, post.id, reason, note);
 		if (!inserted && !repeat)
-			return { reported: false, alert: null, hidden: false, notifications: [] };
+			return { reported: false, alerts: [noteAlert], hidden: false, notifications: [] };
 		await recordAudit(tx, {
 			actorId: actor.id,
 			action: 'forum.post.report',
@@ -208,11 +222,11 @@ export async function reportPost(
 							});
 			}
 		}
-		return { reported: true, alert, hidden, notifications: told };
+		return { reported: true, alerts: [noteAlert, alert], hidden, notifications: told };
 	});
 
 	await announceForumWrite(db, {
-		alert: written.alert,
+		alert: written.alerts,
 		changed: written.hidden
 			? {
 					threadId: thread.id,
@@ -224,7 +238,7 @@ export async function reportPost(
 		notifications: written.notifications,
 		queueChanged: written.reported
 	});
-	return { message: REPORT_THANKS };
+	return { message: REPORT_THANKS, crisisPanel: await reportNotePanel(db, screened) };
 }
 
 /** A repeat report of this post by this person: made "worried" if it now is (worried-repeat.ts). */
