@@ -151,6 +151,7 @@ export const REMOVED_BY_STAFF = 'Removed by a youth worker.';
 /** How staff read the reasons screening and pre-moderation give for holding a post. */
 const REASON_LABELS: Record<string, string> = {
 	new_member: 'New member (first posts)',
+	muted: 'Written while muted',
 	personal_info: 'Personal information',
 	risk_imminent: 'Imminent risk',
 	risk_high: 'High risk',
