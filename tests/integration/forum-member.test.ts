@@ -697,6 +697,18 @@ describe('reporting a member', () => {
 		expect(evidence.context).toMatchObject({ reporting: 'member', postId });
 	});
 
+	it('keeps a note without its control characters, never a database error', async () => {
+		const author = await account();
+		const reporter = await account();
+		const { postId } = await postBy(author);
+		await reportMember(db, reporter, {
+			postId,
+			reason: 'other',
+			note: 'pretends\u0000 to be\u0008 staff'
+		});
+		expect(await reportsAbout(author.id)).toMatchObject([{ note: 'pretends to be staff' }]);
+	});
+
 	it('refuses reporting yourself, long or missing notes, and posts that are not there', async () => {
 		const author = await account();
 		const reporter = await account();

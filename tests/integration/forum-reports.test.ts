@@ -296,3 +296,26 @@ describe('a reporter whose own note shows they may not be safe', () => {
 		expect(await alertsAbout(reporter)).toHaveLength(0);
 	});
 });
+
+describe('a note with control characters in it', () => {
+	it('is kept without them (never a database error), and one made only of them counts as empty', async () => {
+		const author = await account();
+		const reporter = await account();
+		const { postId } = await replyBy(author);
+		await reportPost(db, reporter, {
+			postId,
+			reason: 'unkind',
+			note: 'rude\u0000 to\u0007 me\u001b'
+		});
+		expect(await reportsOn(postId)).toMatchObject([{ note: 'rude to me' }]);
+
+		const other = await replyBy(author);
+		const empty = await rejection(
+			reportPost(db, reporter, { postId: other.postId, reason: 'other', note: '\u0000\u0001' })
+		);
+		expect((empty as ValidationError).fieldErrors).toEqual({
+			note: 'Tell us a little about what is wrong with this post.'
+		});
+		expect(await reportsOn(other.postId)).toHaveLength(0);
+	});
+});

@@ -20,6 +20,7 @@ import {
 	type ForumPost,
 	type ReportReason
 } from '../db/schema';
+import { tidyText } from '../content/limits';
 import { NotFoundError, parseOrThrow } from '../errors';
 import { storeNotifications } from '../notifications/notify';
 import { authorise, NotAllowedError } from '../policy';
@@ -52,7 +53,7 @@ export function reportReasonFields(chooseReason: string) {
 		note: z
 			.string()
 			.optional()
-			.transform((v) => v?.replace(/\s+/g, ' ').trim() ?? '')
+			.transform((v) => (v === undefined ? '' : tidyText(v).replace(/\s+/g, ' ').trim()))
 			.pipe(
 				z.string().max(REPORT_NOTE_MAX, `Keep your note to ${REPORT_NOTE_MAX} characters or fewer.`)
 			)

@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { tidyText } from '../content/limits';
 import type { Database } from '../db';
 import { users } from '../db/schema';
 import { parseOrThrow, ValidationError } from '../errors';
@@ -15,15 +16,19 @@ import { announceAlert, raiseAlert } from './alerts';
 const concernSchema = z.object({
 	username: z
 		.string()
-		.trim()
-		.max(24, 'Usernames are at most 24 characters.')
+		.transform((v) => tidyText(v).trim())
+		.pipe(z.string().max(24, 'Usernames are at most 24 characters.'))
 		.optional()
 		.transform((v) => v || undefined),
 	note: z
 		.string({ message: 'Tell us what is worrying you.' })
-		.trim()
-		.min(5, 'Tell us a little about what is worrying you.')
-		.max(2000, 'Keep this under 2,000 characters.'),
+		.transform((v) => tidyText(v).trim())
+		.pipe(
+			z
+				.string()
+				.min(5, 'Tell us a little about what is worrying you.')
+				.max(2000, 'Keep this under 2,000 characters.')
+		),
 	level: z.enum(['imminent', 'high', 'concern']).optional()
 });
 
