@@ -152,6 +152,7 @@ export const REMOVED_BY_STAFF = 'Removed by a youth worker.';
 const REASON_LABELS: Record<string, string> = {
 	new_member: 'New member (first posts)',
 	after_staff_edit: 'Edited after a youth worker’s edit',
+	muted: 'Written while muted',
 	personal_info: 'Personal information',
 	risk_imminent: 'Imminent risk',
 	risk_high: 'High risk',

@@ -1,7 +1,8 @@
 /**
  * The forum as members use it between posts: a supportive reaction shows live for someone else
  * reading the conversation; following and stopping; choosing to see content warnings open, with
- * some always kept folded; reporting a member and being thanked.
+ * some always kept folded; reporting a member and being thanked; a reporter whose own note says
+ * they are not safe shown help with the thanks.
  */
 import type { Page } from '@playwright/test';
 import { test, expect, signIn, type Account } from './fixtures';
@@ -302,6 +303,46 @@ test('a member reports another member from one of their posts and is thanked', a
 	expect(await violations(page)).toEqual([]);
 	await page.getByRole('link', { name: 'Back to the conversation' }).click();
 	await expect(post).toBeVisible();
+});
+
+test('@phone a reporter whose own note says they are not safe is thanked and shown help at once', async ({
+	page,
+	makeAccount,
+	database
+}) => {
+	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
+	const author = await makeAccount({ prefix: 'author' });
+	const reporter = await makeAccount({ prefix: 'reporter' });
+	const thread = await approvedConversation(database.db, author, worker, {
+		title: `Lunchtime ${Date.now()}`,
+		body: 'Nobody wants to sit with you anyway.'
+	});
+
+	await signIn(page, reporter);
+	await page.goto(thread);
+	const post = page.getByRole('article', { name: `Post by ${author.username}` });
+	await post.getByRole('link', { name: `Report post by ${author.username}` }).click();
+	await page
+		.getByRole('group', { name: 'What is wrong?' })
+		.getByLabel('Unkind or bullying')
+		.check();
+	await page
+		.getByRole('textbox', { name: 'Anything else we should know?' })
+		.fill(
+			'they keep picking on me and i cant do this anymore im going to take all my pills tonight'
+		);
+	await page.getByRole('button', { name: 'Send report' }).click();
+
+	const panel = page.getByRole('alert').filter({
+		has: page.getByRole('heading', { name: 'You don’t have to go through this alone' })
+	});
+	await expect(panel).toBeVisible();
+	await expect(panel).toContainText('If you are in immediate danger, call 999.');
+	await expect(panel.getByRole('heading')).toBeFocused();
+	await expect(page.getByRole('status').filter({ hasText: 'Thank you' })).toHaveText(
+		'Thank you for telling us. A youth worker will look at it. You will not hear back, and nobody is told who reported it.'
+	);
+	expect(await violations(page)).toEqual([]);
 });
 
 test('a report reaches the review queue; the youth worker hides the post and readers no longer see it', async ({

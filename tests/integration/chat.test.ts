@@ -512,6 +512,52 @@ describe('when members cannot write', () => {
 		expect((await storedIn(room.id)).map((m) => m.body)).toEqual(['first']);
 	});
 
+	it('a muted member whose message shows risk is never turned away: held, alerted, answered with help', async () => {
+		const room = await openRoom();
+		const [amara, kofi] = [await account(), await account()];
+		const a = await joined(amara, room.id);
+		const k = await joined(kofi, room.id);
+		const w = await joined(worker, room.id);
+		expect(
+			await ask(w.socket, CHAT_REQUESTS.muteMember, {
+				roomId: room.id,
+				userId: amara.id,
+				duration: '10m'
+			})
+		).toMatchObject({ ok: true });
+
+		const inRoom = await send(a.socket, room.id, 'I want to end my life tonight');
+		expect(inRoom).toMatchObject({ ok: true, status: 'held' });
+		expect(inRoom.notice).toMatch(/youth worker/i);
+		expect(inRoom.help?.variant).toBe('crisis');
+		expect(await silence(k.socket, CHAT_EVENTS.message)).toBe(true);
+		// Anything else is still refused.
+		const other = await send(a.socket, room.id, 'why was I muted?');
+		expect(other.ok === false && other.error).toMatch(/paused your messages in this room/);
+
+		// Muted everywhere too: the same.
+		await db
+			.update(users)
+			.set({ mutedUntil: new Date(Date.now() + 3_600_000) })
+			.where(eq(users.id, amara.id));
+		const everywhere = await send(a.socket, room.id, 'im going to take all my pills tonight');
+		expect(everywhere).toMatchObject({ ok: true, status: 'held' });
+		expect(everywhere.help?.variant).toBe('crisis');
+		const refused = await send(a.socket, room.id, 'hello?');
+		expect(refused.ok === false && refused.error).toMatch(/paused your posting/);
+
+		const stored = await storedIn(room.id);
+		expect(stored.map((m) => [m.status, m.screeningReasons.includes('muted')])).toEqual([
+			['held', true],
+			['held', true]
+		]);
+		const alerts = await db
+			.select()
+			.from(safeguardingAlerts)
+			.where(eq(safeguardingAlerts.subjectUserId, amara.id));
+		expect(alerts).toHaveLength(2);
+	});
+
 	it('a member suspended elsewhere while in the room is refused, nothing is stored, and the connection ends', async () => {
 		const room = await openRoom();
 		const amara = await account();

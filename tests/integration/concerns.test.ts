@@ -69,6 +69,26 @@ describe('raising a concern about someone', () => {
 		expect((await db.select().from(safeguardingAlerts)).length).toBe(before);
 	});
 
+	it('keeps a worry without control characters, never a database error', async () => {
+		const db = await database();
+		const [worried, friend] = [await make(['young_person']), await make(['young_person'])];
+		const alertId = await raiseConcern(db, worried, {
+			username: `${friend.username}\u0000`,
+			note: 'they said\u0000 goodbye\u0007 to everyone'
+		});
+		const [alert] = await db
+			.select()
+			.from(safeguardingAlerts)
+			.where(eq(safeguardingAlerts.id, alertId));
+		expect(alert).toMatchObject({
+			subjectUserId: friend.id,
+			note: 'they said goodbye to everyone'
+		});
+		await expect(
+			raiseConcern(db, worried, { note: '\u0000\u0000\u0000\u0000\u0000hi' })
+		).rejects.toBeInstanceOf(ValidationError);
+	});
+
 	it('lets staff choose the level, and requires them to', async () => {
 		const db = await database();
 		const [worker, member] = [await make(['youth_worker']), await make(['young_person'])];

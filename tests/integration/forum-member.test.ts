@@ -662,6 +662,84 @@ describe('reporting a member', () => {
 		expect(evidence.context).toMatchObject({ threadId });
 	});
 
+	it('raises the alert once when my open report of the member becomes “worried”', async () => {
+		const author = await account();
+		const reporter = await account();
+		const { postId } = await postBy(author);
+		const later = await postBy(author, 'Honestly I might not be around much longer.');
+		await reportMember(db, reporter, { postId, reason: 'unkind', note: 'mean to everyone' });
+		published.length = 0;
+
+		await reportMember(db, reporter, { postId: later.postId, reason: 'worried' });
+		const alertsAbout = () =>
+			db.select().from(safeguardingAlerts).where(eq(safeguardingAlerts.subjectUserId, author.id));
+		const alerts = await alertsAbout();
+		expect(alerts).toHaveLength(1);
+		expect(alerts[0]).toMatchObject({ source: 'report', raisedById: reporter.id });
+		const [evidence] = await db
+			.select()
+			.from(evidenceSnapshots)
+			.where(eq(evidenceSnapshots.id, alerts[0].evidenceId!));
+		expect(evidence.text).toBe('Honestly I might not be around much longer.');
+		expect(await reportsAbout(author.id)).toMatchObject([
+			{ reason: 'worried', note: 'mean to everyone', reviewedAt: null }
+		]);
+		const audits = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.action, 'forum.member.report'), eq(auditLog.actorId, reporter.id)));
+		expect(audits.map((a) => a.details)).toContainEqual(
+			expect.objectContaining({ reason: 'worried', was: 'unkind' })
+		);
+		expect(published).toContainEqual({
+			audience: 'staff',
+			event: 'mod:queue-changed',
+			payload: {}
+		});
+
+		// Worried again while that alert is open: accepted quietly.
+		published.length = 0;
+		await reportMember(db, reporter, { postId, reason: 'worried', note: 'still worried' });
+		expect(await alertsAbout()).toHaveLength(1);
+		expect(await reportsAbout(author.id)).toHaveLength(1);
+		expect(published).toEqual([]);
+	});
+
+	it('raises an alert about the reporter, and shows them the crisis panel, when their note shows they are at risk', async () => {
+		const author = await account();
+		const reporter = await account();
+		const { postId } = await postBy(author);
+		const note = `they message me every day and ${CRISIS_TEXT}`;
+		const result = await reportMember(db, reporter, { postId, reason: 'unkind', note });
+		expect(result.message).toBe(MEMBER_REPORT_THANKS);
+		expect(result.crisisPanel?.variant).toBe('crisis');
+		expect(await reportsAbout(author.id)).toMatchObject([{ reason: 'unkind', note }]);
+		const alerts = await db
+			.select()
+			.from(safeguardingAlerts)
+			.where(eq(safeguardingAlerts.subjectUserId, reporter.id));
+		expect(alerts).toHaveLength(1);
+		expect(alerts[0]).toMatchObject({ level: 'imminent', source: 'screening' });
+		const [evidence] = await db
+			.select()
+			.from(evidenceSnapshots)
+			.where(eq(evidenceSnapshots.id, alerts[0].evidenceId!));
+		expect(evidence).toMatchObject({ contentType: 'report_note', text: note });
+		expect(evidence.context).toMatchObject({ reporting: 'member', postId });
+	});
+
+	it('keeps a note without its control characters, never a database error', async () => {
+		const author = await account();
+		const reporter = await account();
+		const { postId } = await postBy(author);
+		await reportMember(db, reporter, {
+			postId,
+			reason: 'other',
+			note: 'pretends\u0000 to be\u0008 staff'
+		});
+		expect(await reportsAbout(author.id)).toMatchObject([{ note: 'pretends to be staff' }]);
+	});
+
 	it('refuses reporting yourself, long or missing notes, and posts that are not there', async () => {
 		const author = await account();
 		const reporter = await account();

@@ -27,6 +27,7 @@ import {
 	listReportedPosts
 } from '../../src/lib/server/moderation/reported-posts';
 import { FORUM_EVENTS } from '../../src/lib/forum';
+import { claimAlert, resolveAlert } from '../../src/lib/server/safeguarding/alerts';
 
 const { db, account, worker } = await setUpForum('report', { workerOnDuty: true });
 
@@ -53,6 +54,11 @@ async function replyBy(
 
 const reportsOn = (postId: number) =>
 	db.select().from(forumReports).where(eq(forumReports.postId, postId));
+
+const alertsAbout = (member: CurrentUser) =>
+	db.select().from(safeguardingAlerts).where(eq(safeguardingAlerts.subjectUserId, member.id));
+
+const queueChanged = { audience: 'staff', event: FORUM_EVENTS.queueChanged, payload: {} };
 
 describe('reporting a post', () => {
 	it('raises a high alert, with the post’s words as evidence, when a member is worried', async () => {
@@ -165,5 +171,151 @@ describe('reporting a post', () => {
 		expect(await reportsOn(postId)).toMatchObject([
 			{ reason: 'other', note: 'Pretending to be a teacher' }
 		]);
+	});
+});
+
+describe('worried about someone I reported before', () => {
+	it('raises the alert once when my earlier report of the post was “unkind”, and keeps both notes', async () => {
+		const author = await account();
+		const reporter = await account();
+		const { postId } = await replyBy(author, 'Whatever. Nobody would care if I disappeared.');
+		await reportPost(db, reporter, { postId, reason: 'unkind', note: 'rude to me' });
+		published.length = 0;
+
+		const result = await reportPost(db, reporter, {
+			postId,
+			reason: 'worried',
+			note: 'reading it again, I think they mean it'
+		});
+		expect(result.message).toBe(REPORT_THANKS);
+		const alerts = await alertsAbout(author);
+		expect(alerts).toHaveLength(1);
+		expect(alerts[0]).toMatchObject({ level: 'high', source: 'report', raisedById: reporter.id });
+		expect(alerts[0].note).toBe('rude to me — later: reading it again, I think they mean it');
+		expect(await reportsOn(postId)).toMatchObject([
+			{ reason: 'worried', note: 'rude to me — later: reading it again, I think they mean it' }
+		]);
+		const audits = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.action, 'forum.post.report'), eq(auditLog.targetId, String(postId))));
+		expect(audits.map((a) => a.details)).toContainEqual(
+			expect.objectContaining({ reason: 'worried', was: 'unkind', reopened: false })
+		);
+		expect(published).toContainEqual(queueChanged);
+
+		// Worried again while that alert is open: staff have it already.
+		published.length = 0;
+		await reportPost(db, reporter, { postId, reason: 'worried', note: 'please check on them' });
+		expect(await alertsAbout(author)).toHaveLength(1);
+		expect(await reportsOn(postId)).toHaveLength(1);
+		expect(published).toEqual([]);
+	});
+
+	it('reopens a report a youth worker had already reviewed', async () => {
+		const author = await account();
+		const reporter = await account();
+		const { postId } = await replyBy(author, 'I am so tired of everything.');
+		await reportPost(db, reporter, { postId, reason: 'spam' });
+		await keepReportedPost(db, worker, { postId });
+		expect((await reportsOn(postId))[0].reviewedAt).not.toBeNull();
+
+		await reportPost(db, reporter, { postId, reason: 'worried' });
+		expect(await reportsOn(postId)).toMatchObject([
+			{ reason: 'worried', note: null, reviewedAt: null, reviewedById: null }
+		]);
+		expect(await alertsAbout(author)).toHaveLength(1);
+		expect((await listReportedPosts(db, worker)).map((i) => i.postId)).toContain(postId);
+	});
+
+	it('raises a new alert once the earlier worry’s alert has been resolved', async () => {
+		const author = await account();
+		const reporter = await account();
+		const { postId } = await replyBy(author, 'I don’t see the point of anything lately.');
+		await reportPost(db, reporter, { postId, reason: 'worried' });
+		const [first] = await alertsAbout(author);
+		await claimAlert(db, worker, first.id);
+		await resolveAlert(db, worker, first.id, 'Spoke to them; they are okay for now.');
+
+		await reportPost(db, reporter, { postId, reason: 'worried', note: 'it is getting worse' });
+		const alerts = await alertsAbout(author);
+		expect(alerts).toHaveLength(2);
+		expect(alerts.find((a) => a.id !== first.id)).toMatchObject({
+			status: 'open',
+			note: 'it is getting worse'
+		});
+	});
+});
+
+describe('a reporter whose own note shows they may not be safe', () => {
+	const note =
+		'they keep picking on me and i cant do this anymore im going to take all my pills tonight';
+
+	it('still makes the report, raises an alert about the reporter and shows them the crisis panel', async () => {
+		const author = await account();
+		const reporter = await account();
+		const { postId } = await replyBy(author);
+		published.length = 0;
+
+		const result = await reportPost(db, reporter, { postId, reason: 'unkind', note });
+		expect(result.message).toBe(REPORT_THANKS);
+		expect(result.crisisPanel).toMatchObject({ variant: 'crisis', level: 'imminent' });
+		expect(await reportsOn(postId)).toMatchObject([{ reason: 'unkind', note }]);
+		expect(await alertsAbout(author)).toHaveLength(0);
+		const alerts = await alertsAbout(reporter);
+		expect(alerts).toHaveLength(1);
+		expect(alerts[0]).toMatchObject({ level: 'imminent', source: 'screening' });
+		const [evidence] = await db
+			.select()
+			.from(evidenceSnapshots)
+			.where(eq(evidenceSnapshots.id, alerts[0].evidenceId!));
+		expect(evidence).toMatchObject({ contentType: 'report_note', text: note });
+		expect(evidence.context).toMatchObject({ reporting: 'post', postId });
+		// The youth worker on duty hears at once.
+		expect(published).toContainEqual(
+			expect.objectContaining({ audience: `user:${worker.id}`, event: 'alert:new' })
+		);
+
+		// Even a repeat report, otherwise accepted quietly, brings their words to a youth worker.
+		const again = await reportPost(db, reporter, { postId, reason: 'spam', note });
+		expect(again.crisisPanel?.variant).toBe('crisis');
+		expect(await alertsAbout(reporter)).toHaveLength(2);
+		expect(await reportsOn(postId)).toHaveLength(1);
+	});
+
+	it('shows no panel and raises nothing for an ordinary note', async () => {
+		const author = await account();
+		const reporter = await account();
+		const { postId } = await replyBy(author);
+		const result = await reportPost(db, reporter, {
+			postId,
+			reason: 'unkind',
+			note: 'they were rude to me in another thread too'
+		});
+		expect(result.crisisPanel).toBeNull();
+		expect(await alertsAbout(reporter)).toHaveLength(0);
+	});
+});
+
+describe('a note with control characters in it', () => {
+	it('is kept without them (never a database error), and one made only of them counts as empty', async () => {
+		const author = await account();
+		const reporter = await account();
+		const { postId } = await replyBy(author);
+		await reportPost(db, reporter, {
+			postId,
+			reason: 'unkind',
+			note: 'rude\u0000 to\u0007 me\u001b'
+		});
+		expect(await reportsOn(postId)).toMatchObject([{ note: 'rude to me' }]);
+
+		const other = await replyBy(author);
+		const empty = await rejection(
+			reportPost(db, reporter, { postId: other.postId, reason: 'other', note: '\u0000\u0001' })
+		);
+		expect((empty as ValidationError).fieldErrors).toEqual({
+			note: 'Tell us a little about what is wrong with this post.'
+		});
+		expect(await reportsOn(other.postId)).toHaveLength(0);
 	});
 });

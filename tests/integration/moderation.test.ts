@@ -12,6 +12,7 @@ import {
 	forumPosts,
 	forumReports,
 	memberSanctions,
+	safeguardingAlerts,
 	moderationClaims,
 	notifications,
 	staffNotes,
@@ -28,6 +29,7 @@ import { checkCredentials } from '../../src/lib/server/accounts/login';
 import { ConflictError, NotFoundError, ValidationError } from '../../src/lib/server/errors';
 import { NotAllowedError } from '../../src/lib/server/policy';
 import { updateSettings } from '../../src/lib/server/settings';
+import { HELD_MESSAGE } from '../../src/lib/server/safety/screen';
 import { createThread } from '../../src/lib/server/forum/create-thread';
 import { replyToThread } from '../../src/lib/server/forum/reply';
 import { loadThreadPage } from '../../src/lib/server/forum/read';
@@ -489,6 +491,58 @@ describe('actions on posts', () => {
 });
 
 describe('actions on members', () => {
+	it('mutes, but never turns away someone at risk: their words are held, alerted and answered with help', async () => {
+		const member = await account();
+		const reader = await account();
+		await sanctionMember(db, worker, {
+			userId: member.id,
+			action: 'mute',
+			duration: '1d',
+			message: 'Please take a break.'
+		});
+		const muted = await fresh(member);
+		const crisis = 'i cant do this anymore im going to take all my pills tonight';
+
+		const reply = written(
+			await replyToThread(db, muted, { threadId: starterThreadId, body: crisis })
+		);
+		expect(reply).toMatchObject({ status: 'held', message: HELD_MESSAGE });
+		expect(reply.crisisPanel?.variant).toBe('crisis');
+		const [stored] = await db.select().from(forumPosts).where(eq(forumPosts.id, reply.postId));
+		expect(stored.status).toBe('held');
+		expect(stored.screeningReasons).toContain('muted');
+		expect((await seenBy(reader)).map((p) => p.id)).not.toContain(reply.postId);
+
+		const thread = written(
+			await createThread(db, muted, {
+				categorySlug: 'mental-health',
+				title: 'I am done',
+				body: crisis
+			})
+		);
+		expect(thread).toMatchObject({ status: 'held', message: HELD_MESSAGE });
+		expect(thread.crisisPanel?.variant).toBe('crisis');
+
+		const alerts = await db
+			.select()
+			.from(safeguardingAlerts)
+			.where(eq(safeguardingAlerts.subjectUserId, member.id));
+		expect(alerts).toHaveLength(2);
+
+		// Anything else is refused as muted, as before, and nothing is stored.
+		const before = await db.$count(forumPosts, eq(forumPosts.authorId, member.id));
+		for (const attempt of [
+			replyToThread(db, muted, { threadId: starterThreadId, body: 'can I still post?' }),
+			createThread(db, muted, {
+				categorySlug: 'mental-health',
+				title: 'Still here',
+				body: 'Just checking in'
+			})
+		])
+			expect((await rejection(attempt)).message).toMatch(/paused your posting until/);
+		expect(await db.$count(forumPosts, eq(forumPosts.authorId, member.id))).toBe(before);
+	});
+
 	it('mutes: posting is refused with the until-time, they can still read, and it ends by itself', async () => {
 		const member = await account();
 		await sanctionMember(db, worker, {

@@ -160,14 +160,28 @@ export function authorise(
 	if (!can(actor, capability)) throw new NotAllowedError(message);
 }
 
+/** What a muted person is told when they try to post: until when, and that they can still read. */
+export function mutedRefusal(actor: Actor, now = new Date()): string | null {
+	return isMuted(actor, now)
+		? `A youth worker has paused your posting until ${formatDateTime(actor.mutedUntil)}. You can still read, and get help any time.`
+		: null;
+}
+
 /**
  * Posting anywhere (forum, chat): refused while muted, saying until when, so the person knows
- * they can still read and when they can write again.
+ * they can still read and when they can write again. A write path that reads the words first
+ * passes `screenFirst`: the mute is then left to `heldWhileMuted` after screening
+ * (safety/while-muted.ts), so that someone at risk still reaches a youth worker.
  */
-export function assertMayPost(actor: Actor | null | undefined): asserts actor is Actor {
-	if (actor && isMuted(actor))
-		throw new NotAllowedError(
-			`A youth worker has paused your posting until ${formatDateTime(actor.mutedUntil)}. You can still read, and get help any time.`
-		);
-	authorise(actor, 'content.post', 'Your account cannot post at the moment.');
+export function assertMayPost(
+	actor: Actor | null | undefined,
+	{ screenFirst = false }: { screenFirst?: boolean } = {}
+): asserts actor is Actor {
+	const muted = actor ? mutedRefusal(actor) : null;
+	if (muted && !screenFirst) throw new NotAllowedError(muted);
+	authorise(
+		actor && muted ? { ...actor, mutedUntil: null } : actor,
+		'content.post',
+		'Your account cannot post at the moment.'
+	);
 }

@@ -18,7 +18,7 @@ import {
 	type ChatRoomMember
 } from '../db/schema';
 import { NotFoundError } from '../errors';
-import { authorise, isStaff, NotAllowedError } from '../policy';
+import { authorise, isStaff, mutedRefusal, NotAllowedError } from '../policy';
 import { formatDateTime } from '../../format';
 import { roomAvailability } from './availability';
 
@@ -96,17 +96,30 @@ export function entryRefusal(
 	return null;
 }
 
-/** Why this person cannot write here now, or null. Staff may always write. */
-export function writeRefusal(
-	user: CurrentUser,
-	{ room, member }: RoomAccess,
-	now: Date
-): string | null {
+/**
+ * Why this person cannot write here now, or null. Staff may always write. A mute (here or
+ * everywhere) is not part of it: the message is screened first (see `muteRefusal`).
+ */
+export function writeRefusal(user: CurrentUser, { room }: RoomAccess, now: Date): string | null {
 	if (isStaff(user)) return null;
 	const availability = roomAvailability(room, now);
 	if (!availability.open) return `This room is closed. ${availability.statusLabel}`;
 	if (room.locked)
 		return 'A youth worker has paused this room for a moment. You can read, and write again when they unpause it.';
+	return null;
+}
+
+/**
+ * Why a mute stops this person sending now (everywhere, or in this room), or null. Looked at after
+ * screening: a muted member's message that shows risk is held for a youth worker instead.
+ */
+export function muteRefusal(
+	user: CurrentUser,
+	{ member }: Pick<RoomAccess, 'member'>,
+	now: Date
+): string | null {
+	const everywhere = mutedRefusal(user, now);
+	if (everywhere || isStaff(user)) return everywhere;
 	if (member?.mutedUntil && member.mutedUntil > now)
 		return `A youth worker has paused your messages in this room until ${formatDateTime(member.mutedUntil)}. You can still read.`;
 	return null;

@@ -1,10 +1,11 @@
 /**
  * Sending a chat message: validate → read the sender as they are now, the room and any earlier
  * send with this client id, in one statement (send-context.ts; a retry answers as before) →
- * authorise (may enter the room; may write in it now; not muted) → screen → write with the
- * room's other waiting messages (room-writer.ts: pace under the author's lock unless the words
- * raised an alert; the room's lock, so ids rise in commit order within a room; audit and alert
- * when held) → after commit, broadcast (published) or tell its author and staff (held) → answer.
+ * authorise (may enter the room; may write in it now) → screen → not muted (unless the words show
+ * risk: then held, see safety/while-muted.ts) → write with the room's other waiting messages
+ * (room-writer.ts: pace under the author's lock unless the words raised an alert; the room's
+ * lock, so ids rise in commit order within a room; audit and alert when held) → after commit,
+ * broadcast (published) or tell its author and staff (held) → answer.
  * Persist first, then acknowledge, then broadcast.
  */
 import { z } from 'zod';
@@ -20,10 +21,11 @@ import { assertMayPost, isStaff, NotAllowedError } from '../policy';
 import { publisher } from '../realtime/publisher';
 import { announceAlert } from '../safeguarding/alerts';
 import { screen, signpostingFor } from '../safety/screen';
+import { heldWhileMuted } from '../safety/while-muted';
 import type { RiskLevel } from '../safety/risk';
 import { CHAT_EVENTS, CLIENT_ID_PATTERN, type ChatMessageView, type SendReply } from '../../chat';
 import { FORUM_EVENTS } from '../../forum';
-import { assertMayEnter, NO_SUCH_ROOM, writeRefusal } from './access';
+import { assertMayEnter, muteRefusal, NO_SUCH_ROOM, writeRefusal } from './access';
 import { presenceIn } from './presence';
 import { writeMessage } from './room-writer';
 import { loadSendContext, SessionEndedError } from './send-context';
@@ -71,15 +73,18 @@ export async function sendMessage(
 	if (earlier) return repeatReply(db, earlier, data.roomId);
 	if (!access) throw new NotFoundError(NO_SUCH_ROOM);
 	assertMayEnter(author, access);
-	assertMayPost(author);
+	// A mute is looked at after screening: someone at risk always reaches a youth worker.
+	assertMayPost(author, { screenFirst: true });
 	const refusal = writeRefusal(author, access, now);
 	if (refusal) throw new NotAllowedError(refusal);
 
-	const decision = await screen(db, {
+	const screened = await screen(db, {
 		text: data.body,
 		author,
 		context: { kind: 'chat_message' }
 	});
+	// Muted: refused as before, unless the words show risk (then held, never published, alerted).
+	const decision = heldWhileMuted(screened, muteRefusal(author, access, now));
 	if (decision.action === 'block')
 		throw new NotAllowedError(
 			decision.authorMessage ?? 'This could not be sent. Please reword it.'

@@ -12,8 +12,9 @@ import { renderPostHtml } from '../content/render';
 import { bodySchema, contentWarningSchema, titleSchema } from '../content/limits';
 import type { Database } from '../db';
 import { forumPosts, forumThreads } from '../db/schema';
+import { heldWhileMuted } from '../safety/while-muted';
 import { parseOrThrow } from '../errors';
-import { assertMayPost } from '../policy';
+import { assertMayPost, mutedRefusal } from '../policy';
 import { assertCanStartThread } from './access';
 import { announceForumWrite } from './effects';
 import { followThread } from './followers';
@@ -45,10 +46,11 @@ export async function createThread(
 ): Promise<PostOutcome> {
 	const data = parseOrThrow(createThreadSchema, input);
 	const category = await loadCategoryBySlug(db, data.categorySlug);
-	assertMayPost(author);
+	// A mute is looked at after screening: someone at risk always reaches a youth worker.
+	assertMayPost(author, { screenFirst: true });
 	assertCanStartThread(author, category);
 
-	const decision = await screenForumWrite(
+	const screened = await screenForumWrite(
 		db,
 		author,
 		[
@@ -58,6 +60,8 @@ export async function createThread(
 		],
 		{ premoderate: true }
 	);
+	// Muted: refused as before, unless the words show risk (then held, never published, alerted).
+	const decision = heldWhileMuted(screened, mutedRefusal(author, now));
 	if (decision.action === 'block') return blockedOutcome(db, decision);
 	// Posting limits never stand between someone at risk and a youth worker: such a post is held
 	// and raises an alert whatever the pace. Otherwise a refusal stores nothing and the form keeps

@@ -17,17 +17,19 @@ export interface AfterCommit {
 	post?: { view: PostView; threadPublished: boolean };
 	/** A post that changed or went (edited, removed, hidden): watchers refetch it. */
 	changed?: PostChangedEvent & { authorId: number | null; wasPublic: boolean };
-	alert?: RaisedAlert | null;
+	/** Safeguarding alerts raised (a report can raise two: about its author, about the reporter). */
+	alert?: RaisedAlert | null | (RaisedAlert | null)[];
 	notifications?: (typeof notifications.$inferSelect)[];
 	queueChanged?: boolean;
 }
 
 export async function announceForumWrite(db: Database, effects: AfterCommit): Promise<void> {
-	if (effects.alert) {
+	for (const alert of [effects.alert ?? []].flat()) {
+		if (!alert) continue;
 		// First, and awaited: it is the urgent one. The alert is committed, so if announcing fails
 		// here the server's sweep announces it within seconds.
-		await announceAlert(db, effects.alert).catch((error) =>
-			log.error({ err: error, alertId: effects.alert?.alertId }, 'could not announce alert')
+		await announceAlert(db, alert).catch((error) =>
+			log.error({ err: error, alertId: alert.alertId }, 'could not announce alert')
 		);
 	}
 	const live = publisher();

@@ -14,8 +14,9 @@ import { renderPostHtml } from '../content/render';
 import { bodySchema, contentWarningSchema } from '../content/limits';
 import type { Database } from '../db';
 import { forumPosts, forumThreads, users } from '../db/schema';
+import { heldWhileMuted } from '../safety/while-muted';
 import { parseOrThrow, ValidationError } from '../errors';
-import { NotAllowedError, assertMayPost, isStaff } from '../policy';
+import { NotAllowedError, assertMayPost, isStaff, mutedRefusal } from '../policy';
 import { assertCanReadThread, replyRefusal } from './access';
 import { announceForumWrite } from './effects';
 import { followThread, notifyFollowersOfReply } from './followers';
@@ -48,10 +49,11 @@ export async function replyToThread(
 	const thread = await loadThread(db, data.threadId);
 	assertCanReadThread(author, thread);
 	const quote = data.quotePostId ? await loadQuote(db, thread.id, data.quotePostId) : null;
-	assertMayPost(author);
+	// A mute is looked at after screening: someone at risk always reaches a youth worker.
+	assertMayPost(author, { screenFirst: true });
 	assertThreadTakesReplies(author, thread, now);
 
-	const decision = await screenForumWrite(
+	const screened = await screenForumWrite(
 		db,
 		author,
 		[
@@ -60,6 +62,8 @@ export async function replyToThread(
 		],
 		{ premoderate: true }
 	);
+	// Muted: refused as before, unless the words show risk (then held, never published, alerted).
+	const decision = heldWhileMuted(screened, mutedRefusal(author, now));
 	if (decision.action === 'block') return blockedOutcome(db, decision);
 	// Pacing (slow mode, posting limits) never stands between someone at risk and a youth worker:
 	// such a post is held and raises an alert whatever the pace. Otherwise a refusal stores

@@ -1,23 +1,27 @@
 /**
  * Reporting a member (the person, not one post), from one of their posts: validate → load the
- * post (published, in a thread this person may read) → authorise → not yourself → one open report
- * per reporter per member (a repeat is accepted quietly) → audit; "I'm worried about this person"
- * also raises a safeguarding alert exactly as a worried report of a post does (the post as
- * evidence) → after commit the staff queue hears it changed. The reporter is thanked and never
- * told the outcome; the reported member never learns who reported them. Youth workers review
- * these in /mod.
+ * post (published, in a thread this person may read) → authorise → not yourself → screen the
+ * note (report-note.ts: the reporter may be at risk themselves) → one open report per reporter
+ * per member (a repeat is accepted quietly, unless it is now "I'm worried about this person":
+ * worried-repeat.ts) → audit; "I'm worried about this person" also raises a safeguarding alert
+ * exactly as a worried report of a post does (the post as evidence) → after commit the staff
+ * queue hears it changed. The reporter is thanked and never told the outcome; the reported member
+ * never learns who reported them. Youth workers review these in /mod.
  */
+import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CurrentUser } from '../accounts/current-user';
 import { recordAudit } from '../audit/record';
 import type { Database } from '../db';
-import { userReports } from '../db/schema';
+import { userReports, type ReportReason } from '../db/schema';
 import { NotFoundError, parseOrThrow } from '../errors';
 import { authorise, NotAllowedError } from '../policy';
 import { canReadThread, POST_NOT_FOUND } from './access';
 import { announceForumWrite } from './effects';
 import { loadPostWithThread } from './load';
 import { raiseWorriedAlert, reportReasonFields, type ReportResult } from './report';
+import { raiseAlertForReportNote, reportNotePanel, screenReportNote } from './report-note';
+import { hasOpenWorriedAlert, worriedRepeat, type WorriedRepeat } from './worried-repeat';
 
 export const MEMBER_REPORT_THANKS =
 	'Thank you for telling us. A youth worker will look into it. You will not hear back, and they are never told who reported them.';
@@ -50,8 +54,16 @@ export async function reportMember(
 	authorise(actor, 'content.report', 'Please sign in to report a member.');
 	if (post.authorId === actor.id) throw new NotAllowedError('You cannot report yourself.');
 	const reportedUserId = post.authorId;
+	const screened = await screenReportNote(db, actor, note);
 
 	const written = await db.transaction(async (tx) => {
+		const noteAlert = await raiseAlertForReportNote(tx as unknown as Database, screened, {
+			reporter: actor,
+			note,
+			about: 'member',
+			post,
+			thread
+		});
 		// The partial unique index allows one open report per reporter per member.
 		const [inserted] = await tx
 			.insert(userReports)
@@ -64,27 +76,64 @@ export async function reportMember(
 			})
 			.onConflictDoNothing()
 			.returning({ id: userReports.id });
-		if (!inserted) return { inserted: false, alert: null };
+		// One open already: accepted quietly, unless this person is now worried.
+		const repeat = inserted ? null : await worriedAgain(tx, actor, reportedUserId, reason, note);
+		const reportId = inserted?.id ?? repeat?.id;
+		if (reportId === undefined) return { reported: false, alerts: [noteAlert] };
 		await recordAudit(tx, {
 			actorId: actor.id,
 			action: 'forum.member.report',
 			targetType: 'user',
 			targetId: reportedUserId,
-			details: { reportId: inserted.id, postId: post.id, threadId: thread.id, reason }
+			details: {
+				reportId,
+				postId: post.id,
+				threadId: thread.id,
+				reason,
+				...(repeat && { was: repeat.was })
+			}
 		});
 		const alert =
-			reason === 'worried'
+			reason === 'worried' && (repeat?.raiseAlert ?? true)
 				? await raiseWorriedAlert(tx as unknown as Database, {
 						post,
 						thread,
 						authorUsername,
 						reporterId: actor.id,
-						note
+						note: repeat ? (repeat.set.note ?? '') : note
 					})
 				: null;
-		return { inserted: true, alert };
+		return { reported: true, alerts: [noteAlert, alert] };
 	});
 
-	await announceForumWrite(db, { alert: written.alert, queueChanged: written.inserted });
-	return { message: MEMBER_REPORT_THANKS };
+	await announceForumWrite(db, { alert: written.alerts, queueChanged: written.reported });
+	return { message: MEMBER_REPORT_THANKS, crisisPanel: await reportNotePanel(db, screened) };
+}
+
+/** This person's open report of this member, made "worried" if it now is (worried-repeat.ts). */
+async function worriedAgain(
+	tx: Pick<Database, 'select' | 'update'>,
+	actor: CurrentUser,
+	memberId: number,
+	reason: ReportReason,
+	note: string
+): Promise<(WorriedRepeat & { id: number }) | null> {
+	if (reason !== 'worried') return null;
+	const [earlier] = await tx
+		.select()
+		.from(userReports)
+		.where(
+			and(
+				eq(userReports.reportedUserId, memberId),
+				eq(userReports.reporterId, actor.id),
+				isNull(userReports.reviewedAt)
+			)
+		)
+		.for('update');
+	if (!earlier) return null;
+	const alertOpen = await hasOpenWorriedAlert(tx, actor.id, { memberId });
+	const repeat = worriedRepeat(earlier, note, alertOpen);
+	if (!repeat) return null;
+	await tx.update(userReports).set(repeat.set).where(eq(userReports.id, earlier.id));
+	return { ...repeat, id: earlier.id };
 }

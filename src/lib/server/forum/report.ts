@@ -1,9 +1,11 @@
 /**
  * Reporting a post: any member may report a published post by someone else, once (a repeat is
- * accepted quietly). "I'm worried about this person" raises a safeguarding alert with the post's
- * words as evidence; when enough different members have reported a post (setting
- * `autoHideReports`) it is hidden pending review by a youth worker (/mod). The reporter is thanked
- * and never told the outcome; the author never learns who reported.
+ * accepted quietly, unless it is now "I'm worried about this person": worried-repeat.ts).
+ * "I'm worried about this person" raises a safeguarding alert with the post's words as evidence;
+ * when enough different members have reported a post (setting `autoHideReports`) it is hidden
+ * pending review by a youth worker (/mod). The note is screened for the reporter's own safety
+ * (report-note.ts). The reporter is thanked and never told the outcome; the author never learns
+ * who reported.
  */
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
@@ -15,8 +17,10 @@ import {
 	forumReports,
 	forumThreads,
 	REPORT_REASONS,
-	type ForumPost
+	type ForumPost,
+	type ReportReason
 } from '../db/schema';
+import { tidyText } from '../content/limits';
 import { NotFoundError, parseOrThrow } from '../errors';
 import { storeNotifications } from '../notifications/notify';
 import { authorise, NotAllowedError } from '../policy';
@@ -27,6 +31,9 @@ import { announceForumWrite } from './effects';
 import { postLink } from './followers';
 import { loadPostWithThread } from './load';
 import type { RaisedAlert } from './post-safety';
+import { raiseAlertForReportNote, reportNotePanel, screenReportNote } from './report-note';
+import type { CrisisPanelData } from '../signposting/crisis-panel';
+import { hasOpenWorriedAlert, worriedRepeat, type WorriedRepeat } from './worried-repeat';
 import { REPORT_NOTE_MAX } from '../../forum';
 
 /** `hidden_reason` on a post hidden by members' reports (not yet by a youth worker). */
@@ -46,7 +53,7 @@ export function reportReasonFields(chooseReason: string) {
 		note: z
 			.string()
 			.optional()
-			.transform((v) => v?.replace(/\s+/g, ' ').trim() ?? '')
+			.transform((v) => (v === undefined ? '' : tidyText(v).replace(/\s+/g, ' ').trim()))
 			.pipe(
 				z.string().max(REPORT_NOTE_MAX, `Keep your note to ${REPORT_NOTE_MAX} characters or fewer.`)
 			)
@@ -109,6 +116,8 @@ export async function raiseWorriedAlert(
 
 export interface ReportResult {
 	message: string;
+	/** When the reporter's own note shows they may not be safe (report-note.ts). */
+	crisisPanel: CrisisPanelData | null;
 }
 
 export async function reportPost(
@@ -122,6 +131,7 @@ export async function reportPost(
 	if (post.status !== 'published') throw new NotFoundError(POST_NOT_FOUND);
 	if (post.authorId === actor.id) throw new NotAllowedError('You cannot report your own post.');
 	authorise(actor, 'content.report', 'Please sign in to report a post.');
+	const screened = await screenReportNote(db, actor, note);
 	const { autoHideReports } = await getSettings(db);
 	const opening = post.threadTitle !== null;
 	const now = new Date();
@@ -133,6 +143,13 @@ export async function reportPost(
 			.from(forumPosts)
 			.where(eq(forumPosts.id, post.id))
 			.for('update');
+		const noteAlert = await raiseAlertForReportNote(tx as unknown as Database, screened, {
+			reporter: actor,
+			note,
+			about: 'post',
+			post,
+			thread
+		});
 		const [inserted] = await tx
 			.insert(forumReports)
 			.values({
@@ -144,24 +161,30 @@ export async function reportPost(
 			})
 			.onConflictDoNothing()
 			.returning({ id: forumReports.id });
-		// Reported before by this person: accepted quietly, nothing new to do.
-		if (!inserted) return { inserted: false, alert: null, hidden: false, notifications: [] };
+		// Reported before by this person: accepted quietly, unless they are now worried.
+		const repeat = inserted ? null : await worriedAgain(tx, actor, post.id, reason, note);
+		if (!inserted && !repeat)
+			return { reported: false, alerts: [noteAlert], hidden: false, notifications: [] };
 		await recordAudit(tx, {
 			actorId: actor.id,
 			action: 'forum.post.report',
 			targetType: 'forum_post',
 			targetId: post.id,
-			details: { threadId: thread.id, reason }
+			details: {
+				threadId: thread.id,
+				reason,
+				...(repeat && { was: repeat.was, reopened: repeat.reopened })
+			}
 		});
 
 		const alert =
-			reason === 'worried'
+			reason === 'worried' && (repeat?.raiseAlert ?? true)
 				? await raiseWorriedAlert(tx as unknown as Database, {
 						post,
 						thread,
 						authorUsername,
 						reporterId: actor.id,
-						note
+						note: repeat ? (repeat.set.note ?? '') : note
 					})
 				: null;
 
@@ -200,11 +223,11 @@ export async function reportPost(
 							});
 			}
 		}
-		return { inserted: true, alert, hidden, notifications: told };
+		return { reported: true, alerts: [noteAlert, alert], hidden, notifications: told };
 	});
 
 	await announceForumWrite(db, {
-		alert: written.alert,
+		alert: written.alerts,
 		changed: written.hidden
 			? {
 					threadId: thread.id,
@@ -214,9 +237,27 @@ export async function reportPost(
 				}
 			: undefined,
 		notifications: written.notifications,
-		queueChanged: written.inserted
+		queueChanged: written.reported
 	});
-	return { message: REPORT_THANKS };
+	return { message: REPORT_THANKS, crisisPanel: await reportNotePanel(db, screened) };
+}
+
+/** A repeat report of this post by this person: made "worried" if it now is (worried-repeat.ts). */
+async function worriedAgain(
+	tx: Pick<Database, 'select' | 'update'>,
+	actor: CurrentUser,
+	postId: number,
+	reason: ReportReason,
+	note: string
+): Promise<WorriedRepeat | null> {
+	if (reason !== 'worried') return null;
+	const mine = and(eq(forumReports.postId, postId), eq(forumReports.reporterId, actor.id));
+	const [earlier] = await tx.select().from(forumReports).where(mine).for('update');
+	if (!earlier) return null;
+	const alertOpen = await hasOpenWorriedAlert(tx, actor.id, { postId });
+	const repeat = worriedRepeat(earlier, note, alertOpen);
+	if (repeat) await tx.update(forumReports).set(repeat.set).where(mine);
+	return repeat;
 }
 
 /** What the report page shows about the post being reported: only one this person may report. */

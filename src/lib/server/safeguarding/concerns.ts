@@ -14,10 +14,8 @@ import { announceAlert, raiseAlert } from './alerts';
 import { typedText } from '../content/limits';
 
 const concernSchema = z.object({
-	username: z
-		.string()
-		.trim()
-		.max(24, 'Usernames are at most 24 characters.')
+	username: typedText()
+		.pipe(z.string().max(24, 'Usernames are at most 24 characters.'))
 		.optional()
 		.transform((v) => v || undefined),
 	note: typedText('Tell us what is worrying you.').pipe(

@@ -41,9 +41,9 @@ export const actions: Actions = {
 		const input = { postId, reason: text(data, 'reason'), note: text(data, 'note') };
 		try {
 			const db = await database();
-			const { message } =
+			const { message, crisisPanel } =
 				about === 'post' ? await reportPost(db, me, input) : await reportMember(db, me, input);
-			return { done: 'reported' as const, message };
+			return { done: 'reported' as const, message, crisisPanel };
 		} catch (e) {
 			return failFromError(e, values);
 		}
