@@ -1,7 +1,8 @@
 /**
  * The forum as members use it between posts: a supportive reaction shows live for someone else
  * reading the conversation; following and stopping; choosing to see content warnings open, with
- * some always kept folded; reporting a member and being thanked.
+ * some always kept folded (a category's list names an opening post's warning); reporting a member
+ * and being thanked.
  */
 import type { Page } from '@playwright/test';
 import { test, expect, signIn, type Account } from './fixtures';
@@ -188,8 +189,16 @@ test('@phone a member opens content warnings without asking, except the ones the
 	await expect(workerPage.getByText('Your reply is posted.')).toBeVisible();
 	await workerPage.context().close();
 
-	// By default both are folded until opened.
+	// The category's list says so before the conversation is opened.
 	await signIn(page, member);
+	await page.goto('/forum/mental-health');
+	const listed = page.getByRole('link', { name: title });
+	await expect(listed).toHaveAccessibleDescription('Content warning: grief');
+	await expect(
+		page.getByRole('listitem').filter({ has: listed }).getByText('Content warning: grief')
+	).toBeVisible();
+
+	// By default both are folded until opened.
 	await page.goto(thread);
 	await expect(page.getByText('Content warning: grief. Show post')).toBeVisible();
 	await expect(page.getByText(griefWords)).toBeHidden();

@@ -132,6 +132,23 @@ describe('categories', () => {
 		expect(far.threads.length).toBe(2);
 	});
 
+	it('says on the list which conversations open behind a content warning', async () => {
+		const member = await account();
+		const warned = written(
+			await createThread(db, member, {
+				categorySlug: 'advice-advocacy',
+				title: 'A hard few months',
+				body: 'Some of what happened to me.',
+				contentWarning: 'self-harm'
+			})
+		);
+		const plain = await startThread(member, { category: 'advice-advocacy', title: 'Bus passes' });
+		const listing = await loadCategoryPage(db, member, { slug: 'advice-advocacy', page: 1 });
+		const row = (id: number) => listing.threads.find((t) => t.id === id);
+		expect(row(warned.threadId)?.contentWarning).toBe('self-harm');
+		expect(row(plain.threadId)?.contentWarning).toBeNull();
+	});
+
 	it('refuses an unknown category with a clear message, and writes nothing', async () => {
 		const member = await account();
 		const before = await db.$count(forumThreads);
