@@ -5,7 +5,7 @@
  * and being thanked.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, signIn, type Account } from './fixtures';
+import { test, expect, established, signIn, type Account } from './fixtures';
 import { violations, mainNav, waitUntilLive, signedInPage } from './page-helpers';
 import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
 import type { Database } from '../../src/lib/server/db';
@@ -203,8 +203,17 @@ test('@phone a member opens content warnings without asking, except the ones the
 	await expect(page.getByText('Content warning: grief. Show post')).toBeVisible();
 	await expect(page.getByText(griefWords)).toBeHidden();
 	await expect(page.getByText(harmWords)).toBeHidden();
+	// Nothing to react to or quote until it is opened; reporting it stays.
+	const opening = page.getByRole('article', { name: `Post by ${worker.username}` });
+	await expect(opening.getByRole('button', { name: 'Sending love, 0' })).toHaveCount(0);
+	await expect(opening.getByRole('link', { name: `Quote ${worker.username}` })).toHaveCount(0);
+	await expect(
+		opening.getByRole('link', { name: `Report post by ${worker.username}` })
+	).toBeVisible();
 	await page.getByText('Content warning: grief. Show post').click();
 	await expect(page.getByText(griefWords)).toBeVisible();
+	await expect(opening.getByRole('button', { name: 'Sending love, 0' })).toBeVisible();
+	await expect(opening.getByRole('link', { name: `Quote ${worker.username}` })).toBeVisible();
 
 	await page.goto('/account');
 	await page.getByRole('link', { name: 'Change your preferences' }).click();
@@ -248,7 +257,8 @@ test('@phone a member opens content warnings without asking, except the ones the
 
 test('reacting works without JavaScript too', async ({ browser, makeAccount, database }) => {
 	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
-	const author = await makeAccount({ prefix: 'author' });
+	// Established: they start two conversations in a row.
+	const author = await established(database.db, await makeAccount({ prefix: 'author' }));
 	const giver = await makeAccount({ prefix: 'giver' });
 	const thread = await approvedConversation(database.db, author, worker, {
 		title: `Got the job ${Date.now()}`,
@@ -268,6 +278,23 @@ test('reacting works without JavaScript too', async ({ browser, makeAccount, dat
 	await expect(post.getByRole('button', { name: 'Sending love, 0' })).toHaveAttribute(
 		'aria-pressed',
 		'false'
+	);
+
+	// Behind a content warning, the buttons show once the words are opened, and stay open after.
+	const warned = await approvedConversation(database.db, author, worker, {
+		title: `Rough week ${Date.now()}`,
+		body: 'My grandad is in hospital.',
+		warning: 'grief'
+	});
+	await page.goto(warned);
+	const folded = page.getByRole('article', { name: `Post by ${author.username}` });
+	await expect(folded.getByRole('button', { name: 'Sending love, 0' })).toHaveCount(0);
+	await folded.getByText('Content warning: grief. Show post').click();
+	await folded.getByRole('button', { name: 'Sending love, 0' }).click();
+	await expect(folded.getByText('My grandad is in hospital.')).toBeVisible();
+	await expect(folded.getByRole('button', { name: 'Sending love, 1' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
 	);
 	await context.close();
 });
