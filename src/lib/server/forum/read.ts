@@ -8,7 +8,6 @@ import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { CurrentUser } from '../accounts/current-user';
 import type { Database } from '../db';
 import { forumCategories, forumPosts, forumThreads, users } from '../db/schema';
-import { NotFoundError } from '../errors';
 import { isStaff } from '../policy';
 import {
 	POSTS_PER_PAGE,
@@ -18,6 +17,7 @@ import {
 } from '../../forum';
 import { readWarningPreferences, warningPreferencesColumn } from '../accounts/preferences';
 import {
+	assertCanReadCategory,
 	assertCanReadThread,
 	isClosed,
 	listedThreads,
@@ -26,7 +26,6 @@ import {
 	seesEverything
 } from './access';
 import { followingColumn } from './followers';
-import { CATEGORY_NOT_FOUND } from './load';
 import { paging, type Paging } from './paging';
 import { postRowsFromJson, selectPostViewsAsJson, toPostView } from './views';
 import { formatDateTime } from '../../format';
@@ -133,7 +132,7 @@ export async function loadCategoryPage(
 		})
 		.from(forumCategories)
 		.where(eq(forumCategories.slug, slug));
-	if (!category) throw new NotFoundError(CATEGORY_NOT_FOUND);
+	assertCanReadCategory(viewer, category);
 	const { total, ...details } = category;
 	const pages = paging(requested, Number(total), THREADS_PER_PAGE);
 

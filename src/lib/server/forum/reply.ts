@@ -16,7 +16,7 @@ import { forumPosts, forumThreads, users } from '../db/schema';
 import { parseOrThrow, ValidationError } from '../errors';
 import { NotAllowedError, assertMayPost, isStaff } from '../policy';
 import { assertCanReadThread, replyRefusal } from './access';
-import { announceForumWrite } from './effects';
+import { announceForumWrite, categoryActivity } from './effects';
 import { followThread, notifyFollowersOfReply } from './followers';
 import { loadThread } from './load';
 import { blockedOutcome, writtenOutcome, type PostOutcome } from './outcome';
@@ -123,7 +123,16 @@ export async function replyToThread(
 			threadPublished: thread.status === 'published'
 		},
 		notifications: written.notified,
-		queueChanged: status === 'held'
+		queueChanged: status === 'held',
+		activity: categoryActivity(
+			{ id: written.post.id, status },
+			{
+				id: thread.id,
+				categoryId: thread.categoryId,
+				published: thread.status === 'published',
+				opening: false
+			}
+		)
 	});
 	return writtenOutcome(db, decision, { ...written.post, status });
 }
