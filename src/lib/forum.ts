@@ -176,8 +176,30 @@ export const FORUM_EVENTS = {
 	reactions: 'forum:reactions',
 	/** A youth worker pinned, locked, moved, slowed or closed the thread: open pages refetch. */
 	threadChanged: 'forum:thread-changed',
+	/** Something new anyone may read in a category (`category:<id>`): open lists offer to refresh. */
+	categoryActivity: 'forum:category-activity',
 	queueChanged: 'mod:queue-changed'
 } as const;
+
+/**
+ * `forum:category-activity` on `category:<id>`: a conversation started or a reply posted there,
+ * only ever once it is published in a published conversation (never held or hidden ones).
+ */
+export interface CategoryActivityEvent {
+	categoryId: number;
+	threadId: number;
+	postId: number;
+	kind: 'thread' | 'reply';
+}
+
+/** "1 new conversation", "2 new replies", "1 new conversation and 3 new replies". */
+export function categoryActivityLabel({ threads, replies }: { threads: number; replies: number }) {
+	const parts = [
+		threads > 0 && `${threads} new ${threads === 1 ? 'conversation' : 'conversations'}`,
+		replies > 0 && `${replies} new ${replies === 1 ? 'reply' : 'replies'}`
+	].filter(Boolean);
+	return parts.join(' and ');
+}
 
 export interface PostChangedEvent {
 	threadId: number;
@@ -200,7 +222,7 @@ export function slowModeLabel(minutes: number): string {
 /** What staff see where a deleted post's words were erased under the retention setting. */
 export const PURGED_LABEL = 'Words removed under the retention policy';
 
-/** Acknowledgement of `thread:watch` / `thread:unwatch`. */
+/** Acknowledgement of `thread:watch` / `thread:unwatch` (and `category:watch` / `category:unwatch`). */
 export type WatchAck = { ok: true } | { ok: false; error: string };
 
 /** Why a member reports a post, in the words the form offers (and /mod shows). */

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { test, expect, signIn, type Account } from './fixtures';
-import { violations } from './page-helpers';
+import { followMainLink, openMainMenu, violations } from './page-helpers';
 
 const uniqueName = (prefix: string) => `${prefix}_${randomBytes(4).toString('hex')}`;
 const birthdayYearsAgo = (years: number) => {
@@ -34,10 +34,7 @@ test('@phone an admin creates a youth worker account, who can then sign in and i
 }) => {
 	const admin = await makeAccount({ roles: ['admin'], prefix: 'admin' });
 	await signIn(page, admin);
-	await page
-		.getByRole('navigation', { name: 'Main' })
-		.getByRole('link', { name: 'Admin', exact: true })
-		.click();
+	await followMainLink(page, 'Admin');
 	await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
 	await expect(
 		page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Users' })
@@ -69,6 +66,7 @@ test('@phone an admin creates a youth worker account, who can then sign in and i
 	const workerPage = await workerContext.newPage();
 	await signIn(workerPage, worker);
 	const nav = workerPage.getByRole('navigation', { name: 'Main' });
+	await openMainMenu(workerPage);
 	await expect(nav.getByText('Staff', { exact: true })).toBeVisible();
 	await expect(nav.getByRole('link', { name: 'Invites' })).toBeVisible();
 	await expect(nav.getByRole('link', { name: 'Admin', exact: true })).toHaveCount(0);
@@ -215,10 +213,7 @@ test('@phone a youth worker creates an invite code and a new person joins with i
 }) => {
 	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
 	await signIn(page, worker);
-	await page
-		.getByRole('navigation', { name: 'Main' })
-		.getByRole('link', { name: 'Invites' })
-		.click();
+	await followMainLink(page, 'Invites');
 	await expect(page.getByRole('heading', { level: 1, name: 'Invite codes' })).toBeVisible();
 
 	await page.getByLabel('Maximum uses').fill('1');

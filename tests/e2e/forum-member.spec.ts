@@ -1,14 +1,16 @@
 /**
  * The forum as members use it between posts: a supportive reaction shows live for someone else
  * reading the conversation; following and stopping; choosing to see content warnings open, with
- * some always kept folded; reporting a member and being thanked; a reporter whose own note says
- * they are not safe shown help with the thanks.
+ * some always kept folded (a category's list names an opening post's warning); a category's list
+ * offering what is new; reporting a member and being thanked; a reporter whose own note says they
+ * are not safe shown help with the thanks; searching for a very common word.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, signIn, type Account } from './fixtures';
+import { test, expect, established, signIn, type Account } from './fixtures';
 import { violations, mainNav, waitUntilLive, signedInPage } from './page-helpers';
 import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
 import type { Database } from '../../src/lib/server/db';
+import { createCategory } from '../../src/lib/server/forum/categories';
 import { createThread } from '../../src/lib/server/forum/create-thread';
 import { replyToThread } from '../../src/lib/server/forum/reply';
 import { approvePost } from '../../src/lib/server/moderation/held-posts';
@@ -34,10 +36,15 @@ async function approvedConversation(
 	db: Database,
 	author: Account,
 	worker: Account,
-	{ title, body, warning }: { title: string; body: string; warning?: string }
+	{
+		title,
+		body,
+		warning,
+		category = 'mental-health'
+	}: { title: string; body: string; warning?: string; category?: string }
 ): Promise<string> {
 	const outcome = await createThread(db, actor(author, ['young_person']), {
-		categorySlug: 'mental-health',
+		categorySlug: category,
 		title,
 		body,
 		contentWarning: warning
@@ -129,6 +136,63 @@ test('a reaction one member gives shows live for another member reading the conv
 	await authorPage.context().close();
 });
 
+test('@phone a category’s list offers new conversations and replies as they come, without moving', async ({
+	page,
+	browser,
+	makeAccount,
+	database
+}) => {
+	test.setTimeout(60_000);
+	const stamp = Date.now();
+	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
+	const author = await makeAccount({ prefix: 'author' });
+	const member = await makeAccount();
+	// A category of its own, so conversations other tests start elsewhere are not counted.
+	const admin = await makeAccount({ roles: ['admin'], prefix: 'admin' });
+	const category = await createCategory(database.db, actor(admin, ['admin']), {
+		name: `Travel ${stamp}`,
+		description: 'Getting about.'
+	});
+	const older = `Bus fares ${stamp}`;
+	const thread = await approvedConversation(database.db, author, worker, {
+		title: older,
+		body: 'Any tips for cheaper tickets?',
+		category: category.slug
+	});
+
+	await signIn(page, member);
+	await page.goto(`/forum/${category.slug}`);
+	await waitUntilLive(page);
+	await expect(page.getByRole('link', { name: older })).toBeVisible();
+	const notice = page.getByRole('status').filter({ hasText: /new (conversation|repl)/ });
+	await expect(notice).toHaveCount(0);
+
+	// A youth worker starts a conversation there and replies to the older one.
+	const workerPage = await signedInPage(browser, worker);
+	const newer = `Railcards ${stamp}`;
+	await workerPage.goto(`/forum/${category.slug}/new`);
+	await workerPage.getByLabel('Title').fill(newer);
+	await workerPage.getByLabel('Your post').fill('You can get a third off with one.');
+	await workerPage.getByRole('button', { name: 'Post conversation' }).click();
+	await expect(workerPage.getByRole('heading', { level: 1, name: newer })).toBeVisible();
+	await workerPage.goto(thread);
+	await workerPage.getByLabel('Your reply').fill('Try a 16-25 Railcard.');
+	await workerPage.getByRole('button', { name: 'Post reply' }).click();
+	await expect(workerPage.getByText('Your reply is posted.')).toBeVisible();
+	await workerPage.context().close();
+
+	// Said politely; the list stays as it was until the member asks.
+	await expect(notice).toHaveText('1 new conversation and 1 new reply');
+	await expect(page.getByRole('link', { name: newer })).toHaveCount(0);
+	expect(await violations(page)).toEqual([]);
+	await page.getByRole('button', { name: 'Show them' }).click();
+	await expect(page.getByRole('link', { name: newer })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Conversations' })).toBeFocused();
+	await expect(notice).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Show them' })).toHaveCount(0);
+	await expect(page.getByRole('listitem').filter({ hasText: older })).toContainText('1 reply');
+});
+
 test('a member follows a conversation and stops following it, there and from preferences', async ({
 	page,
 	browser,
@@ -191,14 +255,31 @@ test('@phone a member opens content warnings without asking, except the ones the
 	await expect(workerPage.getByText('Your reply is posted.')).toBeVisible();
 	await workerPage.context().close();
 
-	// By default both are folded until opened.
+	// The category's list says so before the conversation is opened.
 	await signIn(page, member);
+	await page.goto('/forum/mental-health');
+	const listed = page.getByRole('link', { name: title });
+	await expect(listed).toHaveAccessibleDescription('Content warning: grief');
+	await expect(
+		page.getByRole('listitem').filter({ has: listed }).getByText('Content warning: grief')
+	).toBeVisible();
+
+	// By default both are folded until opened.
 	await page.goto(thread);
 	await expect(page.getByText('Content warning: grief. Show post')).toBeVisible();
 	await expect(page.getByText(griefWords)).toBeHidden();
 	await expect(page.getByText(harmWords)).toBeHidden();
+	// Nothing to react to or quote until it is opened; reporting it stays.
+	const opening = page.getByRole('article', { name: `Post by ${worker.username}` });
+	await expect(opening.getByRole('button', { name: 'Sending love, 0' })).toHaveCount(0);
+	await expect(opening.getByRole('link', { name: `Quote ${worker.username}` })).toHaveCount(0);
+	await expect(
+		opening.getByRole('link', { name: `Report post by ${worker.username}` })
+	).toBeVisible();
 	await page.getByText('Content warning: grief. Show post').click();
 	await expect(page.getByText(griefWords)).toBeVisible();
+	await expect(opening.getByRole('button', { name: 'Sending love, 0' })).toBeVisible();
+	await expect(opening.getByRole('link', { name: `Quote ${worker.username}` })).toBeVisible();
 
 	await page.goto('/account');
 	await page.getByRole('link', { name: 'Change your preferences' }).click();
@@ -242,7 +323,8 @@ test('@phone a member opens content warnings without asking, except the ones the
 
 test('reacting works without JavaScript too', async ({ browser, makeAccount, database }) => {
 	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
-	const author = await makeAccount({ prefix: 'author' });
+	// Established: they start two conversations in a row.
+	const author = await established(database.db, await makeAccount({ prefix: 'author' }));
 	const giver = await makeAccount({ prefix: 'giver' });
 	const thread = await approvedConversation(database.db, author, worker, {
 		title: `Got the job ${Date.now()}`,
@@ -262,6 +344,23 @@ test('reacting works without JavaScript too', async ({ browser, makeAccount, dat
 	await expect(post.getByRole('button', { name: 'Sending love, 0' })).toHaveAttribute(
 		'aria-pressed',
 		'false'
+	);
+
+	// Behind a content warning, the buttons show once the words are opened, and stay open after.
+	const warned = await approvedConversation(database.db, author, worker, {
+		title: `Rough week ${Date.now()}`,
+		body: 'My grandad is in hospital.',
+		warning: 'grief'
+	});
+	await page.goto(warned);
+	const folded = page.getByRole('article', { name: `Post by ${author.username}` });
+	await expect(folded.getByRole('button', { name: 'Sending love, 0' })).toHaveCount(0);
+	await folded.getByText('Content warning: grief. Show post').click();
+	await folded.getByRole('button', { name: 'Sending love, 0' }).click();
+	await expect(folded.getByText('My grandad is in hospital.')).toBeVisible();
+	await expect(folded.getByRole('button', { name: 'Sending love, 1' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
 	);
 	await context.close();
 });

@@ -6,13 +6,13 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, signIn } from './fixtures';
-import { violations, mainNav, waitUntilLive, signedInPage } from './page-helpers';
+import { violations, followMainLink, waitUntilLive, signedInPage } from './page-helpers';
 
 const CRISIS_TEXT = 'i cant do this anymore im going to take all my pills tonight';
 
 /** A youth worker starts a conversation from the forum, as they would. Returns its address. */
 async function startConversation(page: Page, title: string, body: string): Promise<string> {
-	await mainNav(page).getByRole('link', { name: 'Forum', exact: true }).click();
+	await followMainLink(page, 'Forum');
 	await expect(page.getByRole('heading', { level: 1, name: 'Forum' })).toBeVisible();
 	await page.getByRole('link', { name: 'Mental health', exact: true }).click();
 	await page.getByRole('link', { name: 'Start a conversation' }).click();

@@ -1,4 +1,4 @@
-/** What end-to-end tests do on many pages: check WCAG 2.2 AA, find the main navigation, wait for live updates, open a second signed-in browser. */
+/** What end-to-end tests do on many pages: check WCAG 2.2 AA, find and follow the main navigation, wait for live updates, open a second signed-in browser. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { signIn, waitForHydrationAfterLoads, type Account } from './fixtures';
@@ -14,6 +14,19 @@ export async function violations(page: Page): Promise<string[]> {
 }
 
 export const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+
+/** Opens the main navigation's "Menu" where it is folded (staff on a phone); elsewhere nothing. */
+export async function openMainMenu(page: Page) {
+	const menu = mainNav(page).getByText('Menu', { exact: true });
+	if ((await menu.isVisible()) && !(await mainNav(page).locator('details[open]').count()))
+		await menu.click();
+}
+
+/** Follows a link in the main navigation, from its "Menu" where it is folded. */
+export async function followMainLink(page: Page, name: string) {
+	await openMainMenu(page);
+	await mainNav(page).getByRole('link', { name, exact: true }).click();
+}
 
 /** Live, so events sent from now on reach this page. */
 export async function waitUntilLive(page: Page) {

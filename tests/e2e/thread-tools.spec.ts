@@ -1,8 +1,9 @@
 /**
  * Thread tools as youth workers and members use them: a worker pins and locks a conversation, and
  * a member sees it pinned first and cannot reply (their open page changes without a reload); a
- * worker turns on slow mode and a member is told when they can post again; an admin adds a forum
- * category and moves it up the list. Every page passes WCAG 2.2 AA.
+ * worker turns on slow mode and a member is told when they can post again; a closing time is typed
+ * day first and read back in words; an admin adds a forum category and moves it up the list. Every
+ * page passes WCAG 2.2 AA.
  */
 import type { Page } from '@playwright/test';
 import { test, expect, signIn } from './fixtures';
@@ -129,6 +130,50 @@ test('@phone a youth worker turns on slow mode and a member is told when they ca
 	// Edit history is for youth workers only.
 	const response = await page.goto('/mod/revisions/1');
 	expect(response?.status()).toBe(404);
+});
+
+test('@phone a youth worker sets a closing time read back in UK words; a month-first date is refused', async ({
+	page,
+	makeAccount
+}) => {
+	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
+	await signIn(page, worker);
+	await startConversation(page, 'Mental health', `Half-term plans ${Date.now()}`);
+	await openThreadTools(page);
+	const closing = page.getByRole('group', { name: 'Close at a set time (UK time)' });
+	const date = closing.getByLabel('Date', { exact: true });
+	const time = closing.getByLabel('Time', { exact: true });
+	await expect(date).toHaveAccessibleDescription('Day/month/year, like 26/11/2026');
+	await expect(time).toHaveAccessibleDescription('24-hour clock, like 18:00');
+
+	// As an American browser would write 26 November: refused next to the field, nothing set.
+	await date.fill('11/26/2035');
+	await time.fill('18:00');
+	await page.getByRole('button', { name: 'Set closing time' }).click();
+	await expect(date).toHaveAccessibleDescription(
+		/That is not a real date: check it is day\/month\/year/
+	);
+	await expect(page.getByText(/^Closes at /)).toHaveCount(0);
+
+	// What it will be read as shows while typing, before anything is saved.
+	await date.fill('26/11/2035');
+	await time.fill('6pm');
+	await expect(closing.getByRole('status')).toHaveText(
+		'Closes on Monday 26 November 2035 at 18:00 (UK time)'
+	);
+	expect(await violations(page)).toEqual([]);
+	await page.getByRole('button', { name: 'Set closing time' }).click();
+	await expect(
+		page.getByRole('status').filter({
+			hasText: 'This conversation closes on Monday 26 November 2035 at 18:00 (UK time).'
+		})
+	).toBeVisible();
+	await expect(page.getByText('Closes at 26 Nov 2035, 18:00')).toBeVisible();
+	await expect(date).toHaveValue('26/11/2035');
+	await expect(time).toHaveValue('18:00');
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+		page.viewportSize()?.width ?? Infinity
+	);
 });
 
 test('an admin adds a forum category and moves it up the list', async ({ page, makeAccount }) => {

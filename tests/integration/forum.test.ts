@@ -57,7 +57,8 @@ import {
 } from '../../src/lib/server/moderation/held-posts';
 import { ALLOWED_TAGS } from '../../src/lib/server/content/render';
 import { XSS_CORPUS } from '../unit/content/xss-corpus';
-import { SEARCH_MATCH_LIMIT, type PostView } from '../../src/lib/forum';
+import { SEARCH_MATCH_LIMIT, type CategoryActivityEvent, type PostView } from '../../src/lib/forum';
+import { loadCategoryBySlug } from '../../src/lib/server/forum/load';
 
 const CRISIS_TEXT = 'i cant do this anymore im going to take all my pills tonight';
 
@@ -142,6 +143,23 @@ describe('categories', () => {
 		const far = await loadCategoryPage(db, member, { slug: 'children-young-people', page: 1e9 });
 		expect(far.page).toBe(2);
 		expect(far.threads.length).toBe(2);
+	});
+
+	it('says on the list which conversations open behind a content warning', async () => {
+		const member = await account();
+		const warned = written(
+			await createThread(db, member, {
+				categorySlug: 'advice-advocacy',
+				title: 'A hard few months',
+				body: 'Some of what happened to me.',
+				contentWarning: 'self-harm'
+			})
+		);
+		const plain = await startThread(member, { category: 'advice-advocacy', title: 'Bus passes' });
+		const listing = await loadCategoryPage(db, member, { slug: 'advice-advocacy', page: 1 });
+		const row = (id: number) => listing.threads.find((t) => t.id === id);
+		expect(row(warned.threadId)?.contentWarning).toBe('self-harm');
+		expect(row(plain.threadId)?.contentWarning).toBeNull();
 	});
 
 	it('refuses an unknown category with a clear message, and writes nothing', async () => {
@@ -828,7 +846,7 @@ describe('the thread page', () => {
 	});
 });
 
-describe('watching a thread live', () => {
+describe('watching a thread or a category live', () => {
 	let server: HttpServer;
 	let origin: string;
 	let live: Publisher;
@@ -915,5 +933,97 @@ describe('watching a thread live', () => {
 		} finally {
 			await updateSettings(db, OPERATOR, { premoderatePosts: 0 });
 		}
+	});
+
+	function watchCategory(socket: Socket, categoryId: unknown) {
+		return socket.timeout(5000).emitWithAck('category:watch', { categoryId }) as Promise<
+			{ ok: true } | { ok: false; error: string }
+		>;
+	}
+
+	it('tells every role watching a category about published conversations and replies, never held ones or other categories', async () => {
+		const { id: categoryId } = await loadCategoryBySlug(db, 'physical-health');
+		const watchers = {
+			member: await account(),
+			youthWorker: await account(['youth_worker']),
+			safeguardingLead: await account(['safeguarding_lead']),
+			coproductionLead: await account(['coproduction_lead']),
+			admin: await account(['admin'])
+		};
+		const heard: Record<string, CategoryActivityEvent[]> = {};
+		for (const [role, user] of Object.entries(watchers)) {
+			const socket = await connectAs(user);
+			expect(await watchCategory(socket, categoryId), role).toEqual({ ok: true });
+			heard[role] = [];
+			socket.on('forum:category-activity', (event: CategoryActivityEvent) =>
+				heard[role].push(event)
+			);
+		}
+		const everyoneHeard = async (events: Partial<CategoryActivityEvent>[]) => {
+			for (const role of Object.keys(watchers)) {
+				await expect.poll(() => heard[role].length, { message: role }).toBe(events.length);
+				expect(heard[role], role).toMatchObject(events);
+			}
+		};
+
+		const author = await account();
+		const started = await startThread(author, { category: 'physical-health', title: 'Swim times' });
+		await everyoneHeard([{ categoryId, threadId: started.threadId, kind: 'thread' }]);
+		const reply = written(
+			await replyToThread(db, author, { threadId: started.threadId, body: 'Tuesdays?' })
+		);
+		const expected = [
+			{ categoryId, threadId: started.threadId, postId: started.postId, kind: 'thread' },
+			{ categoryId, threadId: started.threadId, postId: reply.postId, kind: 'reply' }
+		] as const;
+		await everyoneHeard([...expected]);
+
+		// Held (at risk, or a new member's first posts) and other categories: nobody hears, staff
+		// included, until a youth worker approves it.
+		written(await replyToThread(db, author, { threadId: started.threadId, body: CRISIS_TEXT }));
+		await startThread(author, { category: 'mental-health', title: 'Elsewhere' });
+		await updateSettings(db, OPERATOR, { premoderatePosts: 3 });
+		let waiting;
+		try {
+			waiting = await createThread(db, await account(), {
+				categorySlug: 'physical-health',
+				title: 'My first conversation',
+				body: 'Hello everyone'
+			});
+		} finally {
+			await updateSettings(db, OPERATOR, { premoderatePosts: 0 });
+		}
+		expect(waiting.status).toBe('held');
+		await new Promise((r) => setTimeout(r, 200));
+		await everyoneHeard([...expected]);
+
+		await approvePost(db, worker, { postId: written(waiting).postId });
+		await everyoneHeard([
+			...expected,
+			{ categoryId, threadId: written(waiting).threadId, kind: 'thread' }
+		]);
+	});
+
+	it("refuses to watch a category that isn't one, and stops when asked", async () => {
+		const member = await account();
+		const socket = await connectAs(member);
+		expect(await watchCategory(socket, 'physical-health')).toEqual({
+			ok: false,
+			error: 'That is not a category.'
+		});
+		expect(await watchCategory(socket, 2_000_000_000)).toEqual({
+			ok: false,
+			error: 'We could not find that category.'
+		});
+		const { id: categoryId } = await loadCategoryBySlug(db, 'advice-advocacy');
+		expect(await watchCategory(socket, categoryId)).toEqual({ ok: true });
+		const heard: CategoryActivityEvent[] = [];
+		socket.on('forum:category-activity', (event: CategoryActivityEvent) => heard.push(event));
+		expect(await socket.timeout(5000).emitWithAck('category:unwatch', { categoryId })).toEqual({
+			ok: true
+		});
+		await startThread(member, { category: 'advice-advocacy', title: 'Not heard' });
+		await new Promise((r) => setTimeout(r, 200));
+		expect(heard).toEqual([]);
 	});
 });

@@ -23,12 +23,16 @@ import {
 	setThreadPinned
 } from '../../src/lib/server/forum/thread-tools';
 import { FORUM_EVENTS } from '../../src/lib/forum';
-import { formatDateTime, toLondonInput } from '../../src/lib/format';
+import { formatDateTime } from '../../src/lib/format';
+import { ukDateInput, ukTimeInput } from '../../src/lib/uk-date-time';
 import { setUpForum } from '../support/forum';
 import { recordPublished } from '../support/published';
 import { rejection, written } from '../support/outcomes';
 
 const MINUTE = 60_000;
+
+/** This instant as a youth worker types it into the closing-time fields. */
+const typedAs = (at: Date) => ({ date: ukDateInput(at), time: ukTimeInput(at) });
 
 // Established members: new members' posting limits are tested in rate-limits.test.ts.
 const { db, account, worker } = await setUpForum('tools', { workerOnDuty: false });
@@ -176,7 +180,7 @@ describe('locking', () => {
 			'This conversation is locked, so its posts can no longer be edited.'
 		);
 		await setThreadLocked(db, worker, { threadId, locked: false });
-		await setClosingTime(db, worker, { threadId, closesAt: '2000-01-01T00:00' });
+		await setClosingTime(db, worker, { threadId, closesAt: { date: '01/01/2000', time: '00:00' } });
 		expect((await rejection(edit(member, 'Calves first.'))).message).toBe(
 			'This conversation has closed, so its posts can no longer be edited.'
 		);
@@ -325,14 +329,19 @@ describe('closing at a time', () => {
 		const result = await setClosingTime(
 			db,
 			worker,
-			{ threadId, closesAt: '2030-01-10T18:30' },
+			{ threadId, closesAt: { date: '10/01/2030', time: '18:30' } },
 			now
 		);
 		expect(result.message).toBe(
-			`This conversation closes at ${formatDateTime(new Date('2030-01-10T18:30:00Z'))}.`
+			'This conversation closes on Thursday 10 January at 18:30 (UK time).'
 		);
 		expect((await threadRow(threadId)).closesAt?.toISOString()).toBe('2030-01-10T18:30:00.000Z');
-		await setClosingTime(db, worker, { threadId, closesAt: '2030-07-10T18:30' }, now);
+		await setClosingTime(
+			db,
+			worker,
+			{ threadId, closesAt: { date: '10-7-30', time: '6.30pm' } },
+			now
+		);
 		expect((await threadRow(threadId)).closesAt?.toISOString()).toBe('2030-07-10T17:30:00.000Z');
 
 		const closesAt = new Date('2030-07-10T17:30:00Z');
@@ -365,7 +374,7 @@ describe('closing at a time', () => {
 		const threadId = await startThread(worker, 'Feedback on the new room');
 		const result = await setClosingTime(db, worker, {
 			threadId,
-			closesAt: toLondonInput(new Date(Date.now() - 60 * MINUTE))
+			closesAt: typedAs(new Date(Date.now() - 60 * MINUTE))
 		});
 		expect(result.message).toBe('This conversation is closed: members can no longer reply.');
 		const row = await threadRow(threadId);
@@ -390,24 +399,69 @@ describe('closing at a time', () => {
 		const member = await account();
 		const threadId = await startThread(worker, 'Vote for the next topic');
 		const closesAt = new Date(Date.now() + 3 * 86_400_000);
-		await setClosingTime(db, worker, { threadId, closesAt: toLondonInput(closesAt) });
+		await setClosingTime(db, worker, { threadId, closesAt: typedAs(closesAt) });
 		const listing = await loadCategoryPage(db, member, { slug: 'physical-health', page: 1 });
 		const listed = listing.threads.find((t) => t.id === threadId);
 		expect(listed?.closed).toBe(false);
 		expect(listed?.closesLabel).toMatch(/\d{4}, \d\d:\d\d$/);
 	});
 
-	it('refuses something that is not a date and time', async () => {
+	it('refuses a date or time it would have to guess at, saying so next to the field', async () => {
 		const threadId = await startThread(worker, 'Bad dates');
-		for (const closesAt of [
-			'',
-			'tomorrow',
-			'2030-02-30T10:00',
-			'2030-01-01T25:00',
-			'x'.repeat(41)
-		]) {
-			const error = await rejection(setClosingTime(db, worker, { threadId, closesAt }));
-			expect(error, closesAt).toBeInstanceOf(ValidationError);
+		const cases: [string, string, Record<string, string>][] = [
+			['', '18:00', { closesDate: 'Enter the date it should close, like 26/11/2026.' }],
+			[
+				'tomorrow',
+				'18:00',
+				{
+					closesDate:
+						'Enter the date it should close as day/month/year in numbers, like 26/11/2026.'
+				}
+			],
+			// Month first, as an American browser would show it: not read as some other day.
+			[
+				'11/26/2026',
+				'18:00',
+				{
+					closesDate: 'That is not a real date: check it is day/month/year, like 26/11/2026.'
+				}
+			],
+			[
+				'30/02/2030',
+				'10:00',
+				{ closesDate: 'There is no 30 February 2030: check the day (day/month/year).' }
+			],
+			[
+				'10/01/2030',
+				'25:00',
+				{
+					closesTime: 'Enter the time it should close on the 24-hour clock, like 18:00 (or 6pm).'
+				}
+			],
+			// Six in the morning or the evening?
+			[
+				'10/01/2030',
+				'6',
+				{
+					closesTime: 'Enter the time it should close on the 24-hour clock, like 18:00 (or 6pm).'
+				}
+			],
+			[
+				'x'.repeat(41),
+				'',
+				{
+					closesDate:
+						'Enter the date it should close as day/month/year in numbers, like 26/11/2026.',
+					closesTime: 'Enter the time it should close, like 18:00.'
+				}
+			]
+		];
+		for (const [date, time, errors] of cases) {
+			const error = await rejection(
+				setClosingTime(db, worker, { threadId, closesAt: { date, time } })
+			);
+			expect(error, `${date} ${time}`).toBeInstanceOf(ValidationError);
+			expect((error as ValidationError).fieldErrors, `${date} ${time}`).toEqual(errors);
 		}
 		expect((await threadRow(threadId)).closesAt).toBeNull();
 	});

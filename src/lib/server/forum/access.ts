@@ -13,6 +13,7 @@ import { whenAgain } from './rate-limits';
 
 export const THREAD_NOT_FOUND = 'We could not find that conversation. It may have been removed.';
 export const POST_NOT_FOUND = 'We could not find that post. It may have been removed.';
+export const CATEGORY_NOT_FOUND = 'We could not find that category.';
 
 /** Staff who review the queue see held and hidden content where it sits. */
 export function seesEverything(viewer: Actor): boolean {
@@ -35,6 +36,21 @@ export function assertCanReadThread<T extends ThreadAccess>(
 	thread: T | undefined
 ): asserts thread is T {
 	if (!thread || !canReadThread(viewer, thread)) throw new NotFoundError(THREAD_NOT_FOUND);
+}
+
+/**
+ * Who may read a category's list (its page, and its live room): every signed-in account today;
+ * the one place to say otherwise if a category is ever kept to some people.
+ */
+export function canReadCategory(viewer: Actor | null, _category: { id: number }): boolean {
+	return viewer !== null;
+}
+
+export function assertCanReadCategory<T extends { id: number }>(
+	viewer: Actor | null,
+	category: T | undefined
+): asserts category is T {
+	if (!category || !canReadCategory(viewer, category)) throw new NotFoundError(CATEGORY_NOT_FOUND);
 }
 
 /** Announcement categories take new threads from staff only. */

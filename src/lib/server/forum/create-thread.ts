@@ -16,7 +16,7 @@ import { heldWhileMuted } from '../safety/while-muted';
 import { parseOrThrow } from '../errors';
 import { assertMayPost, mutedRefusal } from '../policy';
 import { assertCanStartThread } from './access';
-import { announceForumWrite } from './effects';
+import { announceForumWrite, categoryActivity } from './effects';
 import { followThread } from './followers';
 import { loadCategoryBySlug } from './load';
 import { blockedOutcome, writtenOutcome, type PostOutcome } from './outcome';
@@ -125,10 +125,20 @@ export async function createThread(
 		return { post, alert };
 	});
 
-	// Nobody can be watching a thread that did not exist: only staff and safeguarding hear now.
+	// Nobody can be watching a thread that did not exist: staff and safeguarding hear now, and
+	// the category's open lists if it is published.
 	await announceForumWrite(db, {
 		alert: written.alert,
-		queueChanged: status === 'held'
+		queueChanged: status === 'held',
+		activity: categoryActivity(
+			{ id: written.post.id, status },
+			{
+				id: written.post.threadId,
+				categoryId: category.id,
+				published: status === 'published',
+				opening: true
+			}
+		)
 	});
 	return writtenOutcome(db, decision, { ...written.post, status });
 }

@@ -1,7 +1,8 @@
 /**
  * After a forum write commits: tell whoever should know, and nobody else. Published posts go to
  * the thread's room; held ones only to their author (and the staff queue hears that it changed);
- * a safeguarding alert goes to on-duty staff; followers' notifications are pushed.
+ * a safeguarding alert goes to on-duty staff; followers' notifications are pushed; a category's
+ * open lists hear that there is something new (published only).
  */
 import type { Database } from '../db';
 import type { notifications } from '../db/schema';
@@ -9,7 +10,12 @@ import { log } from '../log';
 import { pushNotifications } from '../notifications/notify';
 import { publisher } from '../realtime/publisher';
 import { announceAlert } from '../safeguarding/alerts';
-import { FORUM_EVENTS, type PostChangedEvent, type PostView } from '../../forum';
+import {
+	FORUM_EVENTS,
+	type CategoryActivityEvent,
+	type PostChangedEvent,
+	type PostView
+} from '../../forum';
 import type { RaisedAlert } from './post-safety';
 
 export interface AfterCommit {
@@ -21,6 +27,25 @@ export interface AfterCommit {
 	alert?: RaisedAlert | null | (RaisedAlert | null)[];
 	notifications?: (typeof notifications.$inferSelect)[];
 	queueChanged?: boolean;
+	/** Something new in a category's list: see categoryActivity (public activity only). */
+	activity?: CategoryActivityEvent;
+}
+
+/**
+ * What a category's open lists hear about a post just written or approved: only a published
+ * post in a published conversation (a new conversation if it opened one), else nothing.
+ */
+export function categoryActivity(
+	post: { id: number; status: string },
+	thread: { id: number; categoryId: number; published: boolean; opening: boolean }
+): CategoryActivityEvent | undefined {
+	if (post.status !== 'published' || !thread.published) return undefined;
+	return {
+		categoryId: thread.categoryId,
+		threadId: thread.id,
+		postId: post.id,
+		kind: thread.opening ? 'thread' : 'reply'
+	};
 }
 
 export async function announceForumWrite(db: Database, effects: AfterCommit): Promise<void> {
@@ -47,6 +72,12 @@ export async function announceForumWrite(db: Database, effects: AfterCommit): Pr
 		if (changed.authorId !== null)
 			live.publish(`user:${changed.authorId}`, FORUM_EVENTS.postChanged, event);
 	}
+	if (effects.activity)
+		live.publish(
+			`category:${effects.activity.categoryId}`,
+			FORUM_EVENTS.categoryActivity,
+			effects.activity
+		);
 	if (effects.queueChanged) live.publish('staff', FORUM_EVENTS.queueChanged, {});
 	if (effects.notifications?.length) pushNotifications(effects.notifications);
 }

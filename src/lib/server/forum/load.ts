@@ -3,9 +3,9 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db';
 import { forumCategories, forumPosts, forumThreads, users } from '../db/schema';
 import { NotFoundError } from '../errors';
-import { POST_NOT_FOUND, THREAD_NOT_FOUND } from './access';
+import { CATEGORY_NOT_FOUND, POST_NOT_FOUND, THREAD_NOT_FOUND } from './access';
 
-export const CATEGORY_NOT_FOUND = 'We could not find that category.';
+export { CATEGORY_NOT_FOUND };
 
 /**
  * The category an address names, or NotFoundError. An address can carry anything, including a NUL
@@ -44,6 +44,12 @@ export function unchangedSince(post: {
 export async function loadCategoryBySlug(db: Database, slug: string) {
 	assertSlugCouldExist(slug);
 	const [category] = await db.select().from(forumCategories).where(eq(forumCategories.slug, slug));
+	if (!category) throw new NotFoundError(CATEGORY_NOT_FOUND);
+	return category;
+}
+
+export async function loadCategoryById(db: Database, id: number) {
+	const [category] = await db.select().from(forumCategories).where(eq(forumCategories.id, id));
 	if (!category) throw new NotFoundError(CATEGORY_NOT_FOUND);
 	return category;
 }

@@ -4,11 +4,10 @@
  * however much is on it (the thread page: usually one).
  */
 import { and, asc, desc, eq, getTableName, ne, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { CurrentUser } from '../accounts/current-user';
 import type { Database } from '../db';
 import { forumCategories, forumPosts, forumThreads, users } from '../db/schema';
-import { NotFoundError } from '../errors';
 import { isStaff } from '../policy';
 import {
 	POSTS_PER_PAGE,
@@ -18,6 +17,7 @@ import {
 } from '../../forum';
 import { readWarningPreferences, warningPreferencesColumn } from '../accounts/preferences';
 import {
+	assertCanReadCategory,
 	assertCanReadThread,
 	isClosed,
 	listedThreads,
@@ -26,7 +26,7 @@ import {
 	seesEverything
 } from './access';
 import { followingColumn } from './followers';
-import { assertSlugCouldExist, CATEGORY_NOT_FOUND } from './load';
+import { assertSlugCouldExist } from './load';
 import { paging, type Paging } from './paging';
 import { postRowsFromJson, selectPostViewsAsJson, toPostView } from './views';
 import { formatDateTime } from '../../format';
@@ -93,10 +93,14 @@ export interface ThreadSummary {
 	/** A closing time still to come, in UK time ("27 Nov 2026, 18:00"), or null. */
 	closesLabel: string | null;
 	author: { username: string; staff: boolean };
+	/** The opening post's content warning, so the list says it before anyone opens the thread. */
+	contentWarning: string | null;
 	replies: number;
 	createdAt: Date;
 	lastActivityAt: Date;
 }
+
+const openingPost = alias(forumPosts, 'opening_post');
 
 export interface CategoryPage extends Paging {
 	category: {
@@ -130,7 +134,7 @@ export async function loadCategoryPage(
 		})
 		.from(forumCategories)
 		.where(eq(forumCategories.slug, slug));
-	if (!category) throw new NotFoundError(CATEGORY_NOT_FOUND);
+	assertCanReadCategory(viewer, category);
 	const { total, ...details } = category;
 	const pages = paging(requested, Number(total), THREADS_PER_PAGE);
 
@@ -145,6 +149,7 @@ export async function loadCategoryPage(
 			authorId: forumThreads.authorId,
 			username: users.username,
 			roles: users.roles,
+			contentWarning: openingPost.contentWarning,
 			createdAt: forumThreads.createdAt,
 			lastActivityAt: forumThreads.lastActivityAt,
 			replies: db.$count(
@@ -158,6 +163,7 @@ export async function loadCategoryPage(
 		})
 		.from(forumThreads)
 		.leftJoin(users, eq(users.id, forumThreads.authorId))
+		.leftJoin(openingPost, eq(openingPost.id, forumThreads.openingPostId))
 		.where(and(eq(forumThreads.categoryId, category.id), listedThreads(viewer)))
 		.orderBy(desc(forumThreads.pinned), desc(forumThreads.lastActivityAt), desc(forumThreads.id))
 		.limit(THREADS_PER_PAGE)
@@ -180,6 +186,7 @@ export async function loadCategoryPage(
 				staff:
 					r.authorId !== null && r.roles !== null && isStaff({ id: r.authorId, roles: r.roles })
 			},
+			contentWarning: r.contentWarning,
 			replies: Number(r.replies),
 			createdAt: r.createdAt,
 			lastActivityAt: r.lastActivityAt

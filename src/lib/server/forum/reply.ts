@@ -18,7 +18,7 @@ import { heldWhileMuted } from '../safety/while-muted';
 import { parseOrThrow, ValidationError } from '../errors';
 import { NotAllowedError, assertMayPost, isStaff, mutedRefusal } from '../policy';
 import { assertCanReadThread, replyRefusal } from './access';
-import { announceForumWrite } from './effects';
+import { announceForumWrite, categoryActivity } from './effects';
 import { followThread, notifyFollowersOfReply } from './followers';
 import { loadThread } from './load';
 import { blockedOutcome, writtenOutcome, type PostOutcome } from './outcome';
@@ -132,7 +132,16 @@ export async function replyToThread(
 			threadPublished: written.threadPublished
 		},
 		notifications: written.notified,
-		queueChanged: status === 'held'
+		queueChanged: status === 'held',
+		activity: categoryActivity(
+			{ id: written.post.id, status },
+			{
+				id: thread.id,
+				categoryId: thread.categoryId,
+				published: thread.status === 'published',
+				opening: false
+			}
+		)
 	});
 	return writtenOutcome(db, decision, { ...written.post, status });
 }

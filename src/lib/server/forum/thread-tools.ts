@@ -16,7 +16,7 @@ import { forumCategories, forumThreads, type ForumThread } from '../db/schema';
 import { ConflictError, parseOrThrow, ValidationError } from '../errors';
 import { authorise, type Actor } from '../policy';
 import { publisher } from '../realtime/publisher';
-import { formatDateTime, parseLondonDateTime } from '../../format';
+import { describeUkDateTime, londonInstant, readUkDate, readUkTime } from '../../uk-date-time';
 import {
 	FORUM_EVENTS,
 	SLOW_MODE_MAX_MINUTES,
@@ -227,13 +227,14 @@ export async function setSlowMode(
 
 const closeSchema = z.object({
 	threadId,
-	/** A `datetime-local` value in London time; null clears the closing time. */
-	closesAt: z.string().max(40).nullable()
+	/** The day and time as typed, in UK time ($lib/uk-date-time); null clears the closing time. */
+	closesAt: z.object({ date: z.string(), time: z.string() }).nullable()
 });
 
 /**
  * From this time the thread takes no new replies from members. A time already past closes it
- * now; null clears it (the thread opens again unless it is locked).
+ * now; null clears it (the thread opens again unless it is locked). A date or time that cannot
+ * be read without guessing is refused next to its field (`closesDate`, `closesTime`).
  */
 export async function setClosingTime(
 	db: Database,
@@ -244,13 +245,14 @@ export async function setClosingTime(
 	const data = parseOrThrow(closeSchema, input);
 	let closesAt: Date | null = null;
 	if (data.closesAt !== null) {
-		if (data.closesAt.trim() === '')
-			throw new ValidationError({ closesAt: 'Choose the date and time it should close.' });
-		closesAt = parseLondonDateTime(data.closesAt);
-		if (!closesAt)
+		const date = readUkDate(data.closesAt.date, 'date it should close');
+		const time = readUkTime(data.closesAt.time, 'time it should close');
+		if (!date.ok || !time.ok)
 			throw new ValidationError({
-				closesAt: 'Enter a real date and time, like 27/11/2026 18:00 (UK time).'
+				...(date.ok ? {} : { closesDate: date.error }),
+				...(time.ok ? {} : { closesTime: time.error })
 			});
+		closesAt = londonInstant(date.value, time.value);
 		if (closesAt < now) closesAt = now;
 	}
 	authorise(actor, 'moderation.act', NOT_ALLOWED);
@@ -267,7 +269,7 @@ export async function setClosingTime(
 				? 'The closing time is cleared.'
 				: closesAt.getTime() === now.getTime()
 					? 'This conversation is closed: members can no longer reply.'
-					: `This conversation closes at ${formatDateTime(closesAt)}.`
+					: `This conversation closes on ${describeUkDateTime(closesAt, now)}.`
 		};
 	});
 }

@@ -13,7 +13,7 @@ import { forumCategories, forumPostRevisions, forumPosts, forumThreads, users } 
 import { parseOrThrow, ValidationError } from '../errors';
 import { authorise } from '../policy';
 import { storeNotifications } from '../notifications/notify';
-import { announceForumWrite } from '../forum/effects';
+import { announceForumWrite, categoryActivity } from '../forum/effects';
 import { notifyFollowersOfReply, postLink } from '../forum/followers';
 import { loadPostWithThread } from '../forum/load';
 import { hideSchema, hideWithReason, postIdSchema } from './hide-post';
@@ -228,7 +228,15 @@ async function approve(
 	await announceForumWrite(db, {
 		post: row ? { view: toPostView(row), threadPublished: written.threadPublished } : undefined,
 		notifications: written.notifications,
-		queueChanged: true
+		queueChanged: true,
+		activity: row
+			? categoryActivity(row, {
+					id: thread.id,
+					categoryId: thread.categoryId,
+					published: written.threadPublished,
+					opening: post.id === thread.openingPostId
+				})
+			: undefined
 	});
 }
 

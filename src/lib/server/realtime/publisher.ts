@@ -12,7 +12,9 @@ export type Audience =
 	/** Staff with a chat room open: they also see its held messages and who is typing. */
 	| `room:${number}:staff`
 	| `workshop:${number}`
-	| `thread:${number}`;
+	| `thread:${number}`
+	/** A forum category's list (its public activity only). */
+	| `category:${number}`;
 
 /** What one person is sent of a personalised announcement, or null for nothing. */
 export type Personalise = (viewer: CurrentUser) => { event: string; payload: unknown } | null;

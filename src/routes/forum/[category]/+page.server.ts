@@ -7,8 +7,10 @@ import { requestedPage } from '$lib/server/forum/paging';
 import { formatDateTime } from '$lib/format';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
+export const load: PageServerLoad = async ({ locals, url, params, depends }) => {
 	const me = requireUser(locals, url);
+	// "Show them" (new conversations or replies, heard live) fetches the list again.
+	depends(`forum:category:${params.category}`);
 	const requested = requestedPage(url.searchParams.get('page'));
 	// "?page=-1", "?page=abc": there is no such page; show the first.
 	if (requested === null) redirect(303, `/forum/${params.category}`);

@@ -78,7 +78,10 @@ export const actions: Actions = {
 		use(event, 'close', ({ db, me, data, threadId }) =>
 			setClosingTime(db, me, {
 				threadId,
-				closesAt: text(data, 'clear') === 'true' ? null : text(data, 'closesAt')
+				closesAt:
+					text(data, 'clear') === 'true'
+						? null
+						: { date: text(data, 'closesDate'), time: text(data, 'closesTime') }
 			})
 		)
 };
