@@ -532,15 +532,17 @@ describe('actions on members', () => {
 
 		// Anything else is refused as muted, as before, and nothing is stored.
 		const before = await db.$count(forumPosts, eq(forumPosts.authorId, member.id));
+		// One at a time: a refusal not yet awaited would be reported as unhandled.
 		for (const attempt of [
-			replyToThread(db, muted, { threadId: starterThreadId, body: 'can I still post?' }),
-			createThread(db, muted, {
-				categorySlug: 'mental-health',
-				title: 'Still here',
-				body: 'Just checking in'
-			})
+			() => replyToThread(db, muted, { threadId: starterThreadId, body: 'can I still post?' }),
+			() =>
+				createThread(db, muted, {
+					categorySlug: 'mental-health',
+					title: 'Still here',
+					body: 'Just checking in'
+				})
 		])
-			expect((await rejection(attempt)).message).toMatch(/paused your posting until/);
+			expect((await rejection(attempt())).message).toMatch(/paused your posting until/);
 		expect(await db.$count(forumPosts, eq(forumPosts.authorId, member.id))).toBe(before);
 	});
 
