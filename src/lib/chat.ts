@@ -140,6 +140,12 @@ export interface JoinReply {
 	lastReadId: number;
 }
 
+/** The answer to a report: thanks, and the crisis panel when the reporter's own note calls for it. */
+export interface ChatReportReply {
+	message: string;
+	help: CrisisPanelData | null;
+}
+
 export interface SendReply {
 	status: 'published' | 'held';
 	message: ChatMessageView;

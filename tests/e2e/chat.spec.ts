@@ -212,3 +212,44 @@ test('a member in the room when a youth worker closes it sees at once that it is
 	await expect(box).toBeEnabled();
 	await expect(help).toHaveCount(0);
 });
+
+test('a member whose report of a message says they are not safe sees the crisis panel with the thanks @phone', async ({
+	browser,
+	makeAccount,
+	database
+}) => {
+	const { path, staff } = await openedDropIn(
+		{ browser, makeAccount, db: database.db },
+		'Drop-in report'
+	);
+	await say(staff, 'Evening all, how is everyone?');
+	const reporter = await signedInPage(browser, await established(database.db, await makeAccount()));
+	await reporter.goto(path);
+	await waitUntilLive(reporter);
+
+	const theirs = messages(reporter)
+		.getByRole('article')
+		.filter({ hasText: 'Evening all, how is everyone?' });
+	await theirs.getByRole('button', { name: 'More about this message' }).click();
+	await theirs
+		.getByRole('group', { name: 'Report this message' })
+		.getByLabel('Unkind or bullying')
+		.check();
+	await theirs
+		.getByLabel('Anything else we should know')
+		.fill(
+			'they keep picking on me and i cant do this anymore im going to take all my pills tonight'
+		);
+	await theirs.getByRole('button', { name: 'Send report' }).click();
+
+	const panel = theirs.getByRole('alert').filter({
+		has: reporter.getByRole('heading', { name: 'You don’t have to go through this alone' })
+	});
+	await expect(panel).toBeVisible();
+	await expect(panel).toContainText('If you are in immediate danger, call 999.');
+	await expect(panel.getByRole('heading')).toBeFocused();
+	await expect(theirs.getByRole('status').filter({ hasText: 'Thank you' })).toHaveText(
+		'Thank you for telling us. A youth worker will look at it.'
+	);
+	expect(await violations(reporter)).toEqual([]);
+});

@@ -718,6 +718,108 @@ describe('staff tools and who may use them', () => {
 			);
 		expect(alerts).toHaveLength(1);
 	});
+
+	it('"worried" after my earlier report of the same message still alerts staff, once, keeping both notes', async () => {
+		const room = await openRoom();
+		const [amara, kofi] = [await account(), await account()];
+		const a = await joined(amara, room.id);
+		const k = await joined(kofi, room.id);
+		const reported = (await send(a.socket, room.id, 'whatever, nobody would miss me')).message!;
+		const report = (reason: string, note?: string) =>
+			ask<{ message: string; help: unknown }>(k.socket, CHAT_REQUESTS.report, {
+				roomId: room.id,
+				messageId: reported.id,
+				reason,
+				note
+			});
+		expect(await report('unkind', 'rude to me')).toMatchObject({ ok: true });
+		const worried = await report('worried', 'reading it again, I think they mean it');
+		expect(worried).toMatchObject({ ok: true, help: null });
+
+		const alertsAboutAmara = () =>
+			db
+				.select()
+				.from(safeguardingAlerts)
+				.where(
+					and(
+						eq(safeguardingAlerts.subjectUserId, amara.id),
+						eq(safeguardingAlerts.source, 'report')
+					)
+				);
+		const alerts = await alertsAboutAmara();
+		expect(alerts).toHaveLength(1);
+		expect(alerts[0]).toMatchObject({ level: 'high', raisedById: kofi.id });
+		expect(alerts[0].note).toBe('rude to me — later: reading it again, I think they mean it');
+		expect(
+			await db.select().from(chatReports).where(eq(chatReports.messageId, reported.id))
+		).toMatchObject([
+			{ reason: 'worried', note: 'rude to me — later: reading it again, I think they mean it' }
+		]);
+		const audits = await db
+			.select()
+			.from(auditLog)
+			.where(
+				and(eq(auditLog.action, 'chat.message.report'), eq(auditLog.targetId, String(reported.id)))
+			);
+		expect(audits.map((x) => x.details)).toContainEqual(
+			expect.objectContaining({ reason: 'worried', was: 'unkind', reopened: false })
+		);
+
+		// Worried again while that alert is open: staff have it already.
+		expect(await report('worried', 'please check on them')).toMatchObject({ ok: true });
+		expect(await alertsAboutAmara()).toHaveLength(1);
+	});
+
+	it('a reporter whose own note shows they may not be safe is alerted about and shown the crisis panel; the report still goes through', async () => {
+		const room = await openRoom();
+		const [amara, kofi] = [await account(), await account()];
+		const a = await joined(amara, room.id);
+		const k = await joined(kofi, room.id);
+		const reported = (await send(a.socket, room.id, 'you are so annoying')).message!;
+		const note =
+			'they keep picking on me and i cant do this anymore im going to take all my pills tonight';
+		const reply = await ask<{ message: string; help: { variant: string; level: string } }>(
+			k.socket,
+			CHAT_REQUESTS.report,
+			{ roomId: room.id, messageId: reported.id, reason: 'unkind', note }
+		);
+		expect(reply).toMatchObject({ ok: true, help: { variant: 'crisis', level: 'imminent' } });
+		expect(
+			await db.select().from(chatReports).where(eq(chatReports.messageId, reported.id))
+		).toMatchObject([{ reason: 'unkind', note }]);
+		const alerts = await db
+			.select()
+			.from(safeguardingAlerts)
+			.where(eq(safeguardingAlerts.subjectUserId, kofi.id));
+		expect(alerts).toHaveLength(1);
+		expect(alerts[0]).toMatchObject({ level: 'imminent', source: 'screening' });
+		const [evidence] = await db
+			.select()
+			.from(evidenceSnapshots)
+			.where(eq(evidenceSnapshots.id, alerts[0].evidenceId!));
+		expect(evidence).toMatchObject({ contentType: 'report_note', text: note });
+		expect(evidence.context).toMatchObject({
+			reporting: 'chat_message',
+			roomId: room.id,
+			messageId: reported.id
+		});
+
+		// An ordinary note: no panel, nothing raised about the reporter.
+		const other = (await send(a.socket, room.id, 'lol')).message!;
+		const plain = await ask(k.socket, CHAT_REQUESTS.report, {
+			roomId: room.id,
+			messageId: other.id,
+			reason: 'spam',
+			note: 'they keep posting this'
+		});
+		expect(plain).toMatchObject({ ok: true, help: null });
+		expect(
+			await db
+				.select()
+				.from(safeguardingAlerts)
+				.where(eq(safeguardingAlerts.subjectUserId, kofi.id))
+		).toHaveLength(1);
+	});
 });
 
 describe('bad input', () => {

@@ -10,18 +10,20 @@ import {
 	evidenceSnapshots,
 	forumPosts,
 	forumReports,
+	forumThreads,
 	safeguardingAlerts
 } from '../../src/lib/server/db/schema';
 import { setUpForum } from '../support/forum';
 import { recordPublished } from '../support/published';
 import { rejection } from '../support/outcomes';
 import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
-import { ValidationError } from '../../src/lib/server/errors';
+import { NotFoundError, ValidationError } from '../../src/lib/server/errors';
 import { NotAllowedError } from '../../src/lib/server/policy';
 import { createThread } from '../../src/lib/server/forum/create-thread';
 import { replyToThread } from '../../src/lib/server/forum/reply';
 import { loadThreadPage } from '../../src/lib/server/forum/read';
 import { REPORT_THANKS, reportPost } from '../../src/lib/server/forum/report';
+import { reportMember } from '../../src/lib/server/forum/report-member';
 import {
 	keepReportedPost,
 	listReportedPosts
@@ -244,6 +246,92 @@ describe('worried about someone I reported before', () => {
 			status: 'open',
 			note: 'it is getting worse'
 		});
+	});
+});
+
+describe('worried about someone whose post was hidden after I opened it', () => {
+	/** Three members' reports hide it (setting autoHideReports). */
+	async function hideByReports(postId: number) {
+		for (const reason of ['unkind', 'unkind', 'spam'] as const)
+			await reportPost(db, await account(), { postId, reason });
+		const [post] = await db.select().from(forumPosts).where(eq(forumPosts.id, postId));
+		expect(post).toMatchObject({ status: 'hidden', hiddenReason: 'reported' });
+	}
+
+	it('still raises the alert, with the post as evidence, and thanks me as for any report', async () => {
+		const author = await account();
+		const reader = await account();
+		const { postId, threadId } = await replyBy(author, 'I have given all my stuff away. Bye all.');
+		expect(
+			(await loadThreadPage(db, reader, { threadId, page: 1 })).posts.map((p) => p.id)
+		).toContain(postId);
+		await hideByReports(postId);
+		published.length = 0;
+
+		const result = await reportPost(db, reader, {
+			postId,
+			reason: 'worried',
+			note: 'this sounds like a goodbye'
+		});
+		expect(result).toEqual({ message: REPORT_THANKS, crisisPanel: null });
+		const alerts = await alertsAbout(author);
+		expect(alerts).toHaveLength(1);
+		expect(alerts[0]).toMatchObject({ level: 'high', source: 'report', raisedById: reader.id });
+		const [evidence] = await db
+			.select()
+			.from(evidenceSnapshots)
+			.where(eq(evidenceSnapshots.id, alerts[0].evidenceId!));
+		expect(evidence).toMatchObject({
+			contentType: 'forum_post',
+			contentId: String(postId),
+			text: 'I have given all my stuff away. Bye all.'
+		});
+		expect(published).toContainEqual(
+			expect.objectContaining({ audience: `user:${worker.id}`, event: 'alert:new' })
+		);
+
+		// Reporting its author as a member, worried, is the same.
+		const other = await account();
+		await reportMember(db, other, { postId, reason: 'worried' });
+		expect(await alertsAbout(author)).toHaveLength(2);
+
+		// Any other reason about a hidden post is refused as before, and writes nothing.
+		const late = await account();
+		for (const attempt of [
+			() => reportPost(db, late, { postId, reason: 'unkind' }),
+			() => reportMember(db, late, { postId, reason: 'unkind' })
+		])
+			expect(await rejection(attempt())).toBeInstanceOf(NotFoundError);
+		expect((await reportsOn(postId)).map((r) => r.reporterId)).not.toContain(late.id);
+	});
+
+	it('raises it for an opening post hidden with its conversation too, but never for a post nobody could see', async () => {
+		const author = await account();
+		const reader = await account();
+		const opening = await createThread(db, author, {
+			categorySlug: 'mental-health',
+			title: 'Whatever',
+			body: 'Nobody here listens anyway. Not bothering any more.'
+		});
+		if (opening.status !== 'published') throw new Error(`thread was ${opening.status}`);
+		await hideByReports(opening.postId);
+		const [thread] = await db
+			.select()
+			.from(forumThreads)
+			.where(eq(forumThreads.id, opening.threadId));
+		expect(thread.status).toBe('hidden');
+		await reportPost(db, reader, { postId: opening.postId, reason: 'worried' });
+		expect(await alertsAbout(author)).toHaveLength(1);
+
+		const { threadId } = await replyBy(await account());
+		const held = await replyToThread(db, author, {
+			threadId,
+			body: 'i cant do this anymore im going to take all my pills tonight'
+		});
+		if (held.status !== 'held') throw new Error(`reply was ${held.status}`);
+		expect(
+			await rejection(reportPost(db, reader, { postId: held.postId, reason: 'worried' }))
+		).toBeInstanceOf(NotFoundError);
 	});
 });
 

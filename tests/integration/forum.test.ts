@@ -34,7 +34,7 @@ import {
 import { attachRealtime, closeRealtime } from '../../src/lib/server/realtime/attach';
 import { resetConfig } from '../../src/lib/server/config';
 import { updateSettings } from '../../src/lib/server/settings';
-import { BULLYING_MESSAGE } from '../../src/lib/server/safety/screen';
+import { BULLYING_MESSAGE, HELD_MESSAGE } from '../../src/lib/server/safety/screen';
 import { createThread } from '../../src/lib/server/forum/create-thread';
 import { replyToThread } from '../../src/lib/server/forum/reply';
 import { editOwnPost } from '../../src/lib/server/forum/edit-post';
@@ -429,6 +429,57 @@ describe('screening in the forum', () => {
 			body: 'just saying'
 		});
 		expect(outcome).toMatchObject({ status: 'blocked', field: 'title' });
+	});
+
+	it('never lets refused words in one part turn away a writer at risk in another: held, alerted with the words, answered with help', async () => {
+		const member = await account();
+		const peer = await account();
+		const alertsAbout = () =>
+			db.select().from(safeguardingAlerts).where(eq(safeguardingAlerts.subjectUserId, member.id));
+
+		const thread = written(
+			await createThread(db, member, {
+				categorySlug: 'mental-health',
+				title: 'kys nobody likes you',
+				body: CRISIS_TEXT
+			})
+		);
+		expect(thread).toMatchObject({ status: 'held', message: HELD_MESSAGE });
+		expect(thread.crisisPanel?.variant).toBe('crisis');
+		const [first] = await alertsAbout();
+		expect(first).toMatchObject({ level: 'imminent', source: 'screening' });
+		const [evidence] = await db
+			.select()
+			.from(evidenceSnapshots)
+			.where(eq(evidenceSnapshots.id, first.evidenceId!));
+		expect(evidence).toMatchObject({
+			contentType: 'forum_post',
+			contentId: String(thread.postId),
+			text: `kys nobody likes you\n\n${CRISIS_TEXT}`
+		});
+		const [post] = await db.select().from(forumPosts).where(eq(forumPosts.id, thread.postId));
+		expect(post).toMatchObject({ status: 'held', riskLevel: 'imminent' });
+		expect(post.screeningReasons).toEqual(expect.arrayContaining(['bullying', 'risk_imminent']));
+
+		// A reply whose own content warning would be refused, and an edit alike.
+		const { threadId } = await startThread(peer, { title: 'Hard day' });
+		const reply = written(
+			await replyToThread(db, member, { threadId, body: CRISIS_TEXT, contentWarning: 'kys loser' })
+		);
+		expect(reply.status).toBe('held');
+		expect(reply.crisisPanel?.variant).toBe('crisis');
+		const mine = written(await replyToThread(db, member, { threadId, body: 'Same here.' }));
+		const edit = written(
+			await editOwnPost(db, member, {
+				postId: mine.postId,
+				body: CRISIS_TEXT,
+				contentWarning: 'kys loser'
+			})
+		);
+		expect(edit.status).toBe('held');
+		expect(await alertsAbout()).toHaveLength(3);
+		expect((await postsSeenBy(peer, threadId)).map((p) => p.id)).not.toContain(reply.postId);
+		expect((await postsSeenBy(peer, threadId)).map((p) => p.id)).not.toContain(mine.postId);
 	});
 });
 

@@ -32,6 +32,7 @@ import { updateSettings } from '../../src/lib/server/settings';
 import { HELD_MESSAGE } from '../../src/lib/server/safety/screen';
 import { createThread } from '../../src/lib/server/forum/create-thread';
 import { replyToThread } from '../../src/lib/server/forum/reply';
+import { editOwnPost } from '../../src/lib/server/forum/edit-post';
 import { loadThreadPage } from '../../src/lib/server/forum/read';
 import { reportPost } from '../../src/lib/server/forum/report';
 import { deleteOwnPost } from '../../src/lib/server/forum/delete-post';
@@ -531,16 +532,51 @@ describe('actions on members', () => {
 
 		// Anything else is refused as muted, as before, and nothing is stored.
 		const before = await db.$count(forumPosts, eq(forumPosts.authorId, member.id));
+		// One at a time: a refusal not yet awaited would be reported as unhandled.
 		for (const attempt of [
-			replyToThread(db, muted, { threadId: starterThreadId, body: 'can I still post?' }),
-			createThread(db, muted, {
-				categorySlug: 'mental-health',
-				title: 'Still here',
-				body: 'Just checking in'
-			})
+			() => replyToThread(db, muted, { threadId: starterThreadId, body: 'can I still post?' }),
+			() =>
+				createThread(db, muted, {
+					categorySlug: 'mental-health',
+					title: 'Still here',
+					body: 'Just checking in'
+				})
 		])
-			expect((await rejection(attempt)).message).toMatch(/paused your posting until/);
+			expect((await rejection(attempt())).message).toMatch(/paused your posting until/);
 		expect(await db.$count(forumPosts, eq(forumPosts.authorId, member.id))).toBe(before);
+	});
+
+	it('a muted member editing their post into words at risk is held, alerted and answered with help; other edits are refused', async () => {
+		const member = await account();
+		const reader = await account();
+		const postId = await publishedReply(member, 'Exams are nearly over.');
+		await sanctionMember(db, worker, {
+			userId: member.id,
+			action: 'mute',
+			duration: '1d',
+			message: 'Please take a break.'
+		});
+		const muted = await fresh(member);
+
+		const refused = await rejection(editOwnPost(db, muted, { postId, body: 'Exams are over!' }));
+		expect(refused.message).toMatch(/paused your posting until/);
+		const [unchanged] = await db.select().from(forumPosts).where(eq(forumPosts.id, postId));
+		expect(unchanged).toMatchObject({ body: 'Exams are nearly over.', status: 'published' });
+
+		const crisis = 'i cant do this anymore im going to take all my pills tonight';
+		const edit = written(await editOwnPost(db, muted, { postId, body: crisis }));
+		expect(edit).toMatchObject({ status: 'held', message: HELD_MESSAGE });
+		expect(edit.crisisPanel?.variant).toBe('crisis');
+		const [stored] = await db.select().from(forumPosts).where(eq(forumPosts.id, postId));
+		expect(stored).toMatchObject({ status: 'held', body: crisis });
+		expect(stored.screeningReasons).toContain('muted');
+		expect((await seenBy(reader)).map((p) => p.id)).not.toContain(postId);
+		const alerts = await db
+			.select()
+			.from(safeguardingAlerts)
+			.where(eq(safeguardingAlerts.subjectUserId, member.id));
+		expect(alerts).toHaveLength(1);
+		expect(alerts[0]).toMatchObject({ level: 'imminent', source: 'screening' });
 	});
 
 	it('mutes: posting is refused with the until-time, they can still read, and it ends by itself', async () => {

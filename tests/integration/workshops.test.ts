@@ -12,6 +12,8 @@ import { database, type Database } from '../../src/lib/server/db';
 import {
 	chatMessages,
 	notifications,
+	safeguardingAlerts,
+	workshopComments,
 	workshopIdeas,
 	workshopVotes,
 	workshops
@@ -261,6 +263,62 @@ describe('what each person sees', () => {
 		expect(own.ideas.map((i) => i.status)).toEqual(['held', 'held']);
 		const staffBoard = await loadBoard(db, lead, workshop);
 		expect(staffBoard.ideas).toHaveLength(2);
+	});
+
+	it('a muted member whose idea or comment shows risk is never turned away: held, alerted, answered with help; anything else is refused', async () => {
+		const workshop = await running();
+		const [amara, kofi] = [await account(), await account()];
+		const own = await idea(workshop.id, amara, 'Evening opening hours');
+		const theirs = await idea(workshop.id, kofi, 'Walk-in appointments');
+		const muted = { ...amara, mutedUntil: new Date(Date.now() + 86_400_000) };
+		const crisis = 'i cant do this anymore im going to take all my pills tonight';
+
+		const added = await addIdea(db, muted, { workshopId: workshop.id, body: crisis });
+		const edited = await editIdea(db, muted, {
+			workshopId: workshop.id,
+			ideaId: own,
+			body: `Evening opening hours. ${crisis}`
+		});
+		const commented = await addComment(db, muted, {
+			workshopId: workshop.id,
+			ideaId: theirs,
+			body: crisis
+		});
+		for (const outcome of [added, edited, commented]) {
+			expect(outcome).toMatchObject({
+				status: 'held',
+				notice: expect.stringMatching(/youth worker/)
+			});
+			expect(outcome.help?.variant).toBe('crisis');
+		}
+		const ideas = await db.select().from(workshopIdeas).where(eq(workshopIdeas.authorId, amara.id));
+		expect(ideas.map((i) => [i.status, i.screeningReasons.includes('muted')])).toEqual([
+			['held', true],
+			['held', true]
+		]);
+		const [comment] = await db
+			.select()
+			.from(workshopComments)
+			.where(eq(workshopComments.authorId, amara.id));
+		expect(comment).toMatchObject({ status: 'held' });
+		expect(comment.screeningReasons).toContain('muted');
+		expect(
+			await db
+				.select()
+				.from(safeguardingAlerts)
+				.where(eq(safeguardingAlerts.subjectUserId, amara.id))
+		).toHaveLength(3);
+		expect((await loadBoard(db, kofi, workshop)).ideas.map((i) => i.id)).toEqual([theirs]);
+
+		// Anything else is refused as muted, as before, and nothing is stored.
+		for (const attempt of [
+			() => addIdea(db, muted, { workshopId: workshop.id, body: 'Free wifi in the waiting room' }),
+			() => editIdea(db, muted, { workshopId: workshop.id, ideaId: own, body: 'Late opening' }),
+			() => addComment(db, muted, { workshopId: workshop.id, ideaId: theirs, body: 'Yes please' })
+		])
+			expect((await rejection(attempt())).message).toMatch(/paused your posting until/);
+		expect(await db.$count(workshopIdeas, eq(workshopIdeas.authorId, amara.id))).toBe(2);
+		expect(await db.$count(workshopComments, eq(workshopComments.authorId, amara.id))).toBe(1);
 	});
 
 	it('in an anonymous session peers never receive who wrote what, over the socket too; staff do', async () => {

@@ -2,8 +2,11 @@
  * What members do with each other's messages: supportive reactions (counts for everyone, live),
  * and reports. A report carries the ten messages before the reported one, as they were, so a
  * youth worker sees the conversation even if messages are later removed or purged. "I'm worried
- * about this person" raises a safeguarding alert with that conversation as evidence. The
- * reporter is thanked and never told the outcome; the author never learns who reported.
+ * about this person" raises a safeguarding alert with that conversation as evidence, also after
+ * an earlier report of the same message (forum/worried-repeat.ts). The note is screened for the
+ * reporter's own safety (forum/report-note.ts): at high or imminent risk an alert about them and
+ * the crisis panel in the answer. The reporter is thanked and never told the outcome; the author
+ * never learns who reported.
  */
 import { and, desc, eq, lte } from 'drizzle-orm';
 import { z } from 'zod';
@@ -16,15 +19,18 @@ import {
 	chatReports,
 	REACTION_KINDS,
 	users,
-	type ReportedContextMessage
+	type ReportedContextMessage,
+	type ReportReason
 } from '../db/schema';
 import { NotFoundError, parseOrThrow } from '../errors';
 import { reportReasonFields, REPORT_THANKS } from '../forum/report';
+import { raiseAlertForNote, reportNotePanel, screenReportNote } from '../forum/report-note';
+import { hasOpenWorriedAlert, worriedRepeat, type WorriedRepeat } from '../forum/worried-repeat';
 import { log } from '../log';
 import { authorise, NotAllowedError } from '../policy';
 import { publisher } from '../realtime/publisher';
 import { announceAlert, raiseAlert } from '../safeguarding/alerts';
-import { CHAT_EVENTS, type ReactionsEvent } from '../../chat';
+import { CHAT_EVENTS, type ChatReportReply, type ReactionsEvent } from '../../chat';
 import { FORUM_EVENTS, noReactions, type ReactionCounts, type ReactionKey } from '../../forum';
 import { assertMayEnter, loadRoomAccess } from './access';
 import { roomIdSchema } from './send';
@@ -109,8 +115,16 @@ const reportSchema = z
 
 export const CONTEXT_MESSAGES = 10;
 
-/** Report a message. A repeat by the same person is accepted quietly. */
-export async function reportMessage(db: Database, user: CurrentUser, input: unknown) {
+/**
+ * Report a message. A repeat by the same person is accepted quietly, unless it is now "I'm
+ * worried about this person" (forum/worried-repeat.ts). The note is screened for the reporter's
+ * own safety (forum/report-note.ts).
+ */
+export async function reportMessage(
+	db: Database,
+	user: CurrentUser,
+	input: unknown
+): Promise<ChatReportReply> {
 	const data = parseOrThrow(reportSchema, input);
 	authorise(user, 'content.report', 'Your account cannot report at the moment.');
 	assertMayEnter(user, await loadRoomAccess(db, user, data.roomId));
@@ -119,8 +133,15 @@ export async function reportMessage(db: Database, user: CurrentUser, input: unkn
 		throw new NotAllowedError(
 			'This is your own message. You can ask a youth worker in the room, or use “Get help now”.'
 		);
+	const screened = await screenReportNote(db, user, data.note);
 	const context = await conversationUpTo(db, data.roomId, message.id);
-	const alert = await db.transaction(async (tx) => {
+	const link = `/chat/${data.roomId}#message-${message.id}`;
+	const written = await db.transaction(async (tx) => {
+		const noteAlert = await raiseAlertForNote(tx as unknown as Database, screened, {
+			reporter: user,
+			note: data.note,
+			context: { reporting: 'chat_message', roomId: data.roomId, messageId: message.id, link }
+		});
 		const [report] = await tx
 			.insert(chatReports)
 			.values({
@@ -132,41 +153,64 @@ export async function reportMessage(db: Database, user: CurrentUser, input: unkn
 			})
 			.onConflictDoNothing()
 			.returning({ id: chatReports.id });
-		if (!report) return null;
+		// Reported before by this person: accepted quietly, unless they are now worried.
+		const repeat = report ? null : await worriedAgain(tx, user, message.id, data);
+		if (!report && !repeat) return { reported: false, alerts: [noteAlert] };
 		await recordAudit(tx, {
 			actorId: user.id,
 			action: 'chat.message.report',
 			targetType: 'chat_message',
 			targetId: message.id,
-			details: { roomId: data.roomId, reason: data.reason }
+			details: {
+				roomId: data.roomId,
+				reason: data.reason,
+				...(repeat && { was: repeat.was, reopened: repeat.reopened })
+			}
 		});
-		if (data.reason !== 'worried' || message.authorId === null) return null;
+		if (data.reason !== 'worried' || message.authorId === null || repeat?.raiseAlert === false)
+			return { reported: true, alerts: [noteAlert] };
 		const reported = context[context.length - 1];
-		return raiseAlert(tx, {
+		const note = repeat ? (repeat.set.note ?? '') : data.note;
+		const alert = await raiseAlert(tx, {
 			level: 'high',
 			source: 'report',
 			reasons: ['a member is worried about this person'],
 			subject: { id: message.authorId, username: reported?.authorName ?? null },
 			raisedById: user.id,
-			note: data.note || undefined,
+			note: note || undefined,
 			evidence: {
 				contentType: 'chat_message',
 				contentId: message.id,
 				text: message.body,
-				context: {
-					roomId: data.roomId,
-					conversation: context,
-					link: `/chat/${data.roomId}#message-${message.id}`
-				}
+				context: { roomId: data.roomId, conversation: context, link }
 			}
 		});
+		return { reported: true, alerts: [noteAlert, alert] };
 	});
-	if (alert)
-		await announceAlert(db, alert).catch((error) =>
-			log.error({ err: error, alertId: alert.alertId }, 'could not announce alert')
-		);
-	publisher().publish('staff', FORUM_EVENTS.queueChanged, {});
-	return { message: REPORT_THANKS };
+	for (const alert of written.alerts)
+		if (alert)
+			await announceAlert(db, alert).catch((error) =>
+				log.error({ err: error, alertId: alert.alertId }, 'could not announce alert')
+			);
+	if (written.reported) publisher().publish('staff', FORUM_EVENTS.queueChanged, {});
+	return { message: REPORT_THANKS, help: await reportNotePanel(db, screened) };
+}
+
+/** A repeat report of this message by this person: made "worried" if it now is. */
+async function worriedAgain(
+	tx: Pick<Database, 'select' | 'update'>,
+	user: CurrentUser,
+	messageId: number,
+	{ reason, note }: { reason: ReportReason; note: string }
+): Promise<WorriedRepeat | null> {
+	if (reason !== 'worried') return null;
+	const mine = and(eq(chatReports.messageId, messageId), eq(chatReports.reporterId, user.id));
+	const [earlier] = await tx.select().from(chatReports).where(mine).for('update');
+	if (!earlier) return null;
+	const alertOpen = await hasOpenWorriedAlert(tx, user.id, { messageId });
+	const repeat = worriedRepeat(earlier, note, alertOpen);
+	if (repeat) await tx.update(chatReports).set(repeat.set).where(mine);
+	return repeat;
 }
 
 /** The reported message and the published ones before it, oldest first, as they are now. */

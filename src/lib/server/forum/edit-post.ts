@@ -1,6 +1,7 @@
 /**
  * Editing your own post: validate → load the post and its thread → authorise (yours, not removed,
- * thread open) → screen the new words → keep the old version as a revision and save the new one
+ * thread open) → screen the new words → not muted (unless the words show risk: then held, see
+ * safety/while-muted.ts) → keep the old version as a revision and save the new one
  * (audit, alert) → after commit, tell the thread it changed.
  *
  * An edit is screened like a new post, pre-moderation included: words that would be held now are
@@ -23,8 +24,9 @@ import { bodySchema, contentWarningSchema } from '../content/limits';
 import type { Database } from '../db';
 import { forumPostRevisions, forumPosts, forumThreads, type ForumPost } from '../db/schema';
 import { ConflictError, parseOrThrow } from '../errors';
-import { NotAllowedError, assertMayPost, can } from '../policy';
+import { NotAllowedError, assertMayPost, can, mutedRefusal } from '../policy';
 import { maxLevel } from '../safety/risk';
+import { heldWhileMuted } from '../safety/while-muted';
 import { assertCanReadThread, isClosed } from './access';
 import { announceForumWrite } from './effects';
 import { loadPostWithThread, POST_CHANGED_MEANWHILE, unchangedSince } from './load';
@@ -54,19 +56,21 @@ export async function editOwnPost(
 ): Promise<PostOutcome> {
 	const data = parseOrThrow(editSchema, input);
 	const { post, thread } = await loadPostWithThread(db, data.postId);
+	const now = new Date();
 	assertCanReadThread(author, thread);
-	assertMayPost(author);
+	// A mute is looked at after screening: someone at risk always reaches a youth worker.
+	assertMayPost(author, { screenFirst: true });
 	if (post.authorId !== author.id) throw new NotAllowedError('You can only edit your own posts.');
 	if (post.status === 'deleted' || post.status === 'hidden')
 		throw new NotAllowedError('This post has been removed, so it can no longer be edited.');
 	if (thread.locked && !can(author, 'moderation.act'))
 		throw new NotAllowedError('This conversation is locked, so its posts can no longer be edited.');
-	if (isClosed(thread, new Date()) && !can(author, 'moderation.act'))
+	if (isClosed(thread, now) && !can(author, 'moderation.act'))
 		throw new NotAllowedError(
 			'This conversation has closed, so its posts can no longer be edited.'
 		);
 
-	const screened = await screenForumWrite(
+	const words = await screenForumWrite(
 		db,
 		author,
 		[
@@ -79,6 +83,8 @@ export async function editOwnPost(
 		],
 		{ premoderate: true }
 	);
+	// Muted: refused as before, unless the words show risk (then held, never published, alerted).
+	const screened = heldWhileMuted(words, mutedRefusal(author, now));
 	if (screened.action === 'block') return blockedOutcome(db, screened);
 	// What a youth worker changed before approving stays changed until a youth worker has read
 	// the author's new words.
@@ -91,7 +97,6 @@ export async function editOwnPost(
 	const status = wasHeld || decision.action === 'hold' ? 'held' : 'published';
 	const body = decision.texts.body ?? data.body;
 	const html = renderPostHtml(body, { siteOrigin: config().ORIGIN });
-	const now = new Date();
 
 	const written = await db.transaction(async (tx) => {
 		const [updated] = await tx

@@ -16,10 +16,14 @@ import type { Database } from '../db';
 import { userReports, type ReportReason } from '../db/schema';
 import { NotFoundError, parseOrThrow } from '../errors';
 import { authorise, NotAllowedError } from '../policy';
-import { canReadThread, POST_NOT_FOUND } from './access';
 import { announceForumWrite } from './effects';
 import { loadPostWithThread } from './load';
-import { raiseWorriedAlert, reportReasonFields, type ReportResult } from './report';
+import {
+	assertReportable,
+	raiseWorriedAlert,
+	reportReasonFields,
+	type ReportResult
+} from './report';
 import { raiseAlertForReportNote, reportNotePanel, screenReportNote } from './report-note';
 import { hasOpenWorriedAlert, worriedRepeat, type WorriedRepeat } from './worried-repeat';
 
@@ -48,8 +52,7 @@ export async function reportMember(
 ): Promise<ReportResult> {
 	const { postId, reason, note } = parseOrThrow(memberReportSchema, input);
 	const { post, thread, authorUsername } = await loadPostWithThread(db, postId);
-	if (post.status !== 'published' || !canReadThread(actor, thread))
-		throw new NotFoundError(POST_NOT_FOUND);
+	assertReportable(actor, post, thread, reason);
 	if (post.authorId === null) throw new NotFoundError(MEMBER_NOT_FOUND);
 	authorise(actor, 'content.report', 'Please sign in to report a member.');
 	if (post.authorId === actor.id) throw new NotAllowedError('You cannot report yourself.');

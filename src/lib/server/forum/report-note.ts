@@ -2,8 +2,9 @@
  * The note with a report is screened like anything else someone writes here: a reporter may be
  * telling us, in passing, that they are not safe themselves. The report goes through whatever the
  * note says. At high or imminent risk a safeguarding alert is raised about the reporter, with
- * their note as evidence and the post they were reporting as context, and they are shown the
- * crisis panel (the gentler panel at concern level, as when posting).
+ * their note as evidence and what they were reporting (a forum post or member, a chat message) as
+ * context, and they are shown the crisis panel (the gentler panel at concern level, as when
+ * posting).
  */
 import type { CurrentUser } from '../accounts/current-user';
 import type { Database } from '../db';
@@ -25,7 +26,36 @@ export async function screenReportNote(
 	return screen(db, { text: note, author: reporter, context: { kind: 'report_note' } });
 }
 
-/** Inside the report's transaction: the alert about the reporter, when their note asks for one. */
+/**
+ * Inside a report's transaction: the alert about the reporter, when their note asks for one, with
+ * the note as evidence and `context` saying what they were reporting (a post, a member, a chat
+ * message).
+ */
+export async function raiseAlertForNote(
+	tx: Database,
+	screened: NoteScreening,
+	{
+		reporter,
+		note,
+		context
+	}: { reporter: CurrentUser; note: string; context: Record<string, unknown> }
+): Promise<RaisedAlert | null> {
+	if (!screened?.alert) return null;
+	return raiseAlert(tx, {
+		level: screened.risk.level === 'imminent' ? 'imminent' : 'high',
+		source: 'screening',
+		categories: screened.risk.categories,
+		reasons: screened.risk.reasons.length ? screened.risk.reasons : screened.reasons,
+		subject: { id: reporter.id, username: reporter.username },
+		evidence: {
+			contentType: 'report_note',
+			text: note,
+			context: { ...context, screeningReasons: screened.reasons }
+		}
+	});
+}
+
+/** The same, for a report of a forum post or of its author (the post as context). */
 export async function raiseAlertForReportNote(
 	tx: Database,
 	screened: NoteScreening,
@@ -43,25 +73,16 @@ export async function raiseAlertForReportNote(
 		thread: { id: number; title: string; categoryName: string };
 	}
 ): Promise<RaisedAlert | null> {
-	if (!screened?.alert) return null;
-	return raiseAlert(tx, {
-		level: screened.risk.level === 'imminent' ? 'imminent' : 'high',
-		source: 'screening',
-		categories: screened.risk.categories,
-		reasons: screened.risk.reasons.length ? screened.risk.reasons : screened.reasons,
-		subject: { id: reporter.id, username: reporter.username },
-		evidence: {
-			contentType: 'report_note',
-			text: note,
-			context: {
-				reporting: about,
-				postId: post.id,
-				threadId: thread.id,
-				threadTitle: thread.title,
-				category: thread.categoryName,
-				screeningReasons: screened.reasons,
-				link: postLink(thread.id, post.id)
-			}
+	return raiseAlertForNote(tx, screened, {
+		reporter,
+		note,
+		context: {
+			reporting: about,
+			postId: post.id,
+			threadId: thread.id,
+			threadTitle: thread.title,
+			category: thread.categoryName,
+			link: postLink(thread.id, post.id)
 		}
 	});
 }

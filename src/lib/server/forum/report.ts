@@ -1,7 +1,8 @@
 /**
  * Reporting a post: any member may report a published post by someone else, once (a repeat is
  * accepted quietly, unless it is now "I'm worried about this person": worried-repeat.ts).
- * "I'm worried about this person" raises a safeguarding alert with the post's words as evidence;
+ * "I'm worried about this person" raises a safeguarding alert with the post's words as evidence,
+ * also about a post hidden since the reporter saw it (assertReportable);
  * when enough different members have reported a post (setting `autoHideReports`) it is hidden
  * pending review by a youth worker (/mod). The note is screened for the reporter's own safety
  * (report-note.ts). The reporter is thanked and never told the outcome; the author never learns
@@ -17,6 +18,7 @@ import {
 	forumReports,
 	forumThreads,
 	REPORT_REASONS,
+	type ContentStatus,
 	type ForumPost,
 	type ReportReason
 } from '../db/schema';
@@ -127,8 +129,7 @@ export async function reportPost(
 ): Promise<ReportResult> {
 	const { postId, reason, note } = parseOrThrow(reportSchema, input);
 	const { post, thread, authorUsername } = await loadPostWithThread(db, postId);
-	assertCanReadThread(actor, thread);
-	if (post.status !== 'published') throw new NotFoundError(POST_NOT_FOUND);
+	assertReportable(actor, post, thread, reason);
 	if (post.authorId === actor.id) throw new NotAllowedError('You cannot report your own post.');
 	authorise(actor, 'content.report', 'Please sign in to report a post.');
 	const screened = await screenReportNote(db, actor, note);
@@ -240,6 +241,30 @@ export async function reportPost(
 		queueChanged: written.reported
 	});
 	return { message: REPORT_THANKS, crisisPanel: await reportNotePanel(db, screened) };
+}
+
+/**
+ * Whether this person may report this post for this reason (else "not found", as for any post they
+ * cannot see): one published in a conversation they can read; or, when they are worried about its
+ * author, one that was published there and has been hidden since (by members' reports or a youth
+ * worker, perhaps while they had it open), since a worry must always reach a youth worker. They
+ * are thanked either way and learn nothing about the post's state. Held and removed posts, and
+ * conversations never published, stay "not found".
+ */
+export function assertReportable(
+	actor: CurrentUser,
+	post: Pick<ForumPost, 'status' | 'publishedAt'>,
+	thread: { status: ContentStatus; authorId: number | null },
+	reason: ReportReason
+): void {
+	const seenBeforeHidden =
+		reason === 'worried' &&
+		post.publishedAt !== null &&
+		(post.status === 'published' || post.status === 'hidden') &&
+		(thread.status === 'published' || thread.status === 'hidden');
+	if (seenBeforeHidden) return;
+	assertCanReadThread(actor, thread);
+	if (post.status !== 'published') throw new NotFoundError(POST_NOT_FOUND);
 }
 
 /** A repeat report of this post by this person: made "worried" if it now is (worried-repeat.ts). */

@@ -1,6 +1,7 @@
 /**
  * The safety decision for one forum write: every piece of text in it (title, body, content
- * warning) goes through screen(), the strictest answer wins, and a new member's first posts are
+ * warning) goes through screen(), the strictest answer wins (but a part at high or imminent risk
+ * holds the post rather than let another part's refused words turn its writer away), and a new member's first posts are
  * held for a youth worker even when screening would publish them (their edits too).
  */
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
@@ -163,7 +164,12 @@ function combine(decisions: { part: ScreenedPart; decision: ScreeningDecision }[
 			(a, b) => ((b ? SIGNPOSTING_RANK[b] : 0) > (a ? SIGNPOSTING_RANK[a] : 0) ? b : a),
 			null
 		);
-	const action = worst?.decision.action ?? 'publish';
+	const alerting = decisions.find((d) => d.decision.alert);
+	// As screen() does within one text: words refused outright (bullying, a blocked word) in one
+	// part never turn away a writer whose other part shows high or imminent risk. The whole post is
+	// held instead, so the alert is raised with its words and a youth worker reads all of it.
+	const action =
+		worst?.decision.action === 'block' && alerting ? 'hold' : (worst?.decision.action ?? 'publish');
 	return {
 		action,
 		blockedField: action === 'block' ? (worst?.part.field ?? null) : null,
@@ -178,6 +184,11 @@ function combine(decisions: { part: ScreenedPart; decision: ScreeningDecision }[
 		alert: decisions.some((d) => d.decision.alert),
 		staffFlag: decisions.some((d) => d.decision.staffFlag),
 		signposting,
-		authorMessage: action === 'publish' ? null : (worst?.decision.authorMessage ?? null)
+		authorMessage:
+			action === 'publish'
+				? null
+				: action === worst?.decision.action
+					? worst.decision.authorMessage
+					: (alerting?.decision.authorMessage ?? null)
 	};
 }

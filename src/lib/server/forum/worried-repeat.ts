@@ -1,6 +1,6 @@
 /**
  * "I'm worried about this person" from someone who has already reported the same thing (the same
- * post, or the same member while that report is open). A repeat is otherwise accepted quietly,
+ * post or chat message, or the same member while that report is open). A repeat is otherwise accepted quietly,
  * but a worry must always reach a youth worker: the earlier report becomes "worried" (its note
  * kept, the new one added), reopens if a youth worker had reviewed it, and raises the alert a
  * first worried report would, unless this reporter's worry about it already has an alert that
@@ -65,13 +65,13 @@ export function joinNotes(earlier: string | null, later: string): string | null 
 }
 
 /**
- * Whether this reporter already has an open (or claimed) worried alert: about this post, or, for
- * a report of a member, about that member at all.
+ * Whether this reporter already has an open (or claimed) worried alert: about this post or chat
+ * message, or, for a report of a member, about that member at all.
  */
 export async function hasOpenWorriedAlert(
 	tx: Pick<Database, 'select'>,
 	reporterId: number,
-	about: { postId: number } | { memberId: number }
+	about: { postId: number } | { messageId: number } | { memberId: number }
 ): Promise<boolean> {
 	const [row] = await tx
 		.select({ one: sql`1` })
@@ -82,12 +82,15 @@ export async function hasOpenWorriedAlert(
 				eq(safeguardingAlerts.source, 'report'),
 				eq(safeguardingAlerts.raisedById, reporterId),
 				inArray(safeguardingAlerts.status, ['open', 'claimed']),
-				'postId' in about
-					? and(
-							eq(evidenceSnapshots.contentType, 'forum_post'),
-							eq(evidenceSnapshots.contentId, String(about.postId))
+				'memberId' in about
+					? eq(safeguardingAlerts.subjectUserId, about.memberId)
+					: and(
+							eq(evidenceSnapshots.contentType, 'postId' in about ? 'forum_post' : 'chat_message'),
+							eq(
+								evidenceSnapshots.contentId,
+								String('postId' in about ? about.postId : about.messageId)
+							)
 						)
-					: eq(safeguardingAlerts.subjectUserId, about.memberId)
 			)
 		)
 		.limit(1);

@@ -4,7 +4,9 @@
  * edits and deletions of their own ideas while gathering, and short comments on any idea they can
  * see. Each is screened like every other write: held ones reach only their author and staff (with
  * the crisis panel for the author and an alert for on-duty staff when there is risk), refused ones
- * are not stored, and held ones wait in the review queue (review.ts). After commit, everyone on the
+ * are not stored, and held ones wait in the review queue (review.ts). A muted member's words are
+ * screened before the mute is looked at: at high or imminent risk they are held (reason `muted`)
+ * and alerted; anything else is refused as muted. After commit, everyone on the
  * board is sent the idea as they may see it, and staff hear when what waits for review changed.
  */
 import { and, eq } from 'drizzle-orm';
@@ -16,9 +18,10 @@ import { IDEA_COLUMNS, workshopComments, workshopIdeas, type Workshop } from '..
 import { NotFoundError, parseOrThrow } from '../errors';
 import { signpostingPanel } from '../forum/post-safety';
 import { log } from '../log';
-import { assertMayPost, NotAllowedError } from '../policy';
+import { assertMayPost, mutedRefusal, NotAllowedError } from '../policy';
 import { announceAlert, raiseAlert } from '../safeguarding/alerts';
 import { screen, type ScreeningDecision } from '../safety/screen';
+import { heldWhileMuted } from '../safety/while-muted';
 import { tidyText } from '../content/limits';
 import type { CrisisPanelData } from '../signposting/crisis-panel';
 import { COMMENT_MAX, IDEA_MAX } from '../../workshops';
@@ -67,7 +70,8 @@ export async function addIdea(
 ): Promise<WriteOutcome> {
 	const data = parseOrThrow(addSchema, input);
 	const workshop = await workshopFor(db, author, data.workshopId);
-	assertMayPost(author);
+	// A mute is looked at after screening: someone at risk always reaches a youth worker.
+	assertMayPost(author, { screenFirst: true });
 	if (workshop.phase !== 'gathering')
 		throw new NotAllowedError('Ideas can be added while the session is sharing ideas.');
 	if (workshop.template === 'start_stop_continue' && !data.column)
@@ -132,7 +136,8 @@ export async function editIdea(
 ): Promise<WriteOutcome> {
 	const data = parseOrThrow(editSchema, input);
 	const workshop = await workshopFor(db, author, data.workshopId);
-	assertMayPost(author);
+	// A mute is looked at after screening: someone at risk always reaches a youth worker.
+	assertMayPost(author, { screenFirst: true });
 	const idea = await ownIdea(db, author, workshop, data.ideaId);
 	const decision = await screenOrRefuse(db, author, data.body);
 	// An idea a youth worker hid stays hidden; otherwise it is as screening says now.
@@ -197,7 +202,8 @@ export async function addComment(
 ): Promise<WriteOutcome> {
 	const data = parseOrThrow(commentSchema, input);
 	const workshop = await workshopFor(db, author, data.workshopId);
-	assertMayPost(author);
+	// A mute is looked at after screening: someone at risk always reaches a youth worker.
+	assertMayPost(author, { screenFirst: true });
 	if (workshop.phase === 'draft' || workshop.phase === 'closed')
 		throw new NotAllowedError('Comments can be added while the session is running.');
 	const [idea] = await db
@@ -260,8 +266,13 @@ async function recorded(
 	return { id: content.id, alert: await alertFor(tx, decision, author, workshop, content) };
 }
 
+/**
+ * Screened, then refused if blocked or (unless the words show risk: then held, alerted, see
+ * safety/while-muted.ts) if the author is muted.
+ */
 async function screenOrRefuse(db: Database, author: CurrentUser, body: string) {
-	const decision = await screen(db, { text: body, author, context: { kind: 'idea' } });
+	const screened = await screen(db, { text: body, author, context: { kind: 'idea' } });
+	const decision = heldWhileMuted(screened, mutedRefusal(author));
 	if (decision.action === 'block')
 		throw new NotAllowedError(
 			decision.authorMessage ?? 'This could not be added. Please reword it.'
