@@ -20,7 +20,7 @@ import type { CurrentUser } from '../accounts/current-user';
 import { recordAudit } from '../audit/record';
 import type { Database } from '../db';
 import { chatMessages, type ChatMessage, type ChatRoom } from '../db/schema';
-import { raiseAlert } from '../safeguarding/alerts';
+import { raiseAlert, raiseScreeningAlert } from '../safeguarding/alerts';
 import type { ScreeningDecision } from '../safety/screen';
 import { chatPacer } from './pace';
 
@@ -246,23 +246,15 @@ function takeStored(stored: Map<string, ChatMessage>, item: MessageToWrite): Cha
 }
 
 async function alertFor(tx: Database, { decision, author, room }: MessageToWrite, id: number) {
-	if (!decision.alert) return null;
-	return raiseAlert(tx, {
-		level: decision.risk.level === 'imminent' ? 'imminent' : 'high',
-		source: 'screening',
-		categories: decision.risk.categories,
-		reasons: decision.risk.reasons.length ? decision.risk.reasons : decision.reasons,
-		subject: { id: author.id, username: author.username },
-		evidence: {
-			contentType: 'chat_message',
-			contentId: id,
-			text: decision.text,
-			context: {
-				roomId: room.id,
-				roomName: room.name,
-				screeningReasons: decision.reasons,
-				link: `/chat/${room.id}#message-${id}`
-			}
+	return raiseScreeningAlert(tx, decision, author, {
+		contentType: 'chat_message',
+		contentId: id,
+		text: decision.text,
+		context: {
+			roomId: room.id,
+			roomName: room.name,
+			screeningReasons: decision.reasons,
+			link: `/chat/${room.id}#message-${id}`
 		}
 	});
 }

@@ -5,7 +5,7 @@
 import type { Database } from '../db';
 import type { ForumPost } from '../db/schema';
 import { log } from '../log';
-import { raiseAlert } from '../safeguarding/alerts';
+import { raiseAlert, raiseScreeningAlert } from '../safeguarding/alerts';
 import { composeCrisisPanel, crisisPanel, type CrisisPanelData } from '../signposting/crisis-panel';
 import type { ForumDecision } from './screening';
 
@@ -24,27 +24,18 @@ export async function raiseAlertForPost(
 		thread: { id: number; title: string; categoryName: string };
 	}
 ): Promise<RaisedAlert | null> {
-	if (!decision.alert) return null;
-	const level = decision.risk.level === 'imminent' ? 'imminent' : 'high';
-	return raiseAlert(tx, {
-		level,
-		source: 'screening',
-		categories: decision.risk.categories,
-		reasons: decision.risk.reasons.length ? decision.risk.reasons : decision.reasons,
-		subject: { id: author.id, username: author.username },
-		evidence: {
-			contentType: 'forum_post',
-			contentId: post.id,
-			text: post.threadTitle ? `${post.threadTitle}\n\n${post.body}` : post.body,
-			context: {
-				threadId: thread.id,
-				threadTitle: thread.title,
-				category: thread.categoryName,
-				opening: post.threadTitle !== null,
-				contentWarning: post.contentWarning,
-				screeningReasons: decision.reasons,
-				link: `/forum/t/${thread.id}?post=${post.id}#post-${post.id}`
-			}
+	return raiseScreeningAlert(tx, decision, author, {
+		contentType: 'forum_post',
+		contentId: post.id,
+		text: post.threadTitle ? `${post.threadTitle}\n\n${post.body}` : post.body,
+		context: {
+			threadId: thread.id,
+			threadTitle: thread.title,
+			category: thread.categoryName,
+			opening: post.threadTitle !== null,
+			contentWarning: post.contentWarning,
+			screeningReasons: decision.reasons,
+			link: `/forum/t/${thread.id}?post=${post.id}#post-${post.id}`
 		}
 	});
 }

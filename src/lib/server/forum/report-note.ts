@@ -8,7 +8,7 @@
  */
 import type { CurrentUser } from '../accounts/current-user';
 import type { Database } from '../db';
-import { raiseAlert } from '../safeguarding/alerts';
+import { raiseScreeningAlert } from '../safeguarding/alerts';
 import { screen, type ScreeningDecision } from '../safety/screen';
 import type { CrisisPanelData } from '../signposting/crisis-panel';
 import { postLink } from './followers';
@@ -40,18 +40,11 @@ export async function raiseAlertForNote(
 		context
 	}: { reporter: CurrentUser; note: string; context: Record<string, unknown> }
 ): Promise<RaisedAlert | null> {
-	if (!screened?.alert) return null;
-	return raiseAlert(tx, {
-		level: screened.risk.level === 'imminent' ? 'imminent' : 'high',
-		source: 'screening',
-		categories: screened.risk.categories,
-		reasons: screened.risk.reasons.length ? screened.risk.reasons : screened.reasons,
-		subject: { id: reporter.id, username: reporter.username },
-		evidence: {
-			contentType: 'report_note',
-			text: note,
-			context: { ...context, screeningReasons: screened.reasons }
-		}
+	if (!screened) return null;
+	return raiseScreeningAlert(tx, screened, reporter, {
+		contentType: 'report_note',
+		text: note,
+		context: { ...context, screeningReasons: screened.reasons }
 	});
 }
 

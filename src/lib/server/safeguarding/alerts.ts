@@ -21,6 +21,7 @@ import { authorise, type Actor } from '../policy';
 import { hasLivePublisher, publisher } from '../realtime/publisher';
 import { storeNotifications, pushNotifications } from '../notifications/notify';
 import { onDutyNow } from './duty';
+import type { ScreeningDecision } from '../safety/screen';
 
 export type AlertLevel = (typeof ALERT_LEVELS)[number];
 export type AlertSource = (typeof ALERT_SOURCES)[number];
@@ -65,6 +66,27 @@ export interface AlertView {
 	escalated: boolean;
 	caseId: number | null;
 	createdAt: string;
+}
+
+/**
+ * What screening found in someone's words, as an alert about them when it asks for one (high or
+ * imminent risk), with their words as evidence. Inside the caller's transaction, like raiseAlert.
+ */
+export async function raiseScreeningAlert(
+	tx: Database,
+	decision: Pick<ScreeningDecision, 'alert' | 'risk' | 'reasons'>,
+	subject: { id: number; username: string },
+	evidence: Evidence
+) {
+	if (!decision.alert) return null;
+	return raiseAlert(tx, {
+		level: decision.risk.level === 'imminent' ? 'imminent' : 'high',
+		source: 'screening',
+		categories: decision.risk.categories,
+		reasons: decision.risk.reasons.length ? decision.risk.reasons : decision.reasons,
+		subject: { id: subject.id, username: subject.username },
+		evidence
+	});
 }
 
 /** Raise an alert inside the caller's transaction; call `announceAlert` after commit. */

@@ -19,7 +19,7 @@ import { NotFoundError, parseOrThrow } from '../errors';
 import { signpostingPanel } from '../forum/post-safety';
 import { log } from '../log';
 import { assertMayPost, mutedRefusal, NotAllowedError } from '../policy';
-import { announceAlert, raiseAlert } from '../safeguarding/alerts';
+import { announceAlert, raiseScreeningAlert } from '../safeguarding/alerts';
 import { screen, type ScreeningDecision } from '../safety/screen';
 import { heldWhileMuted } from '../safety/while-muted';
 import { tidyText } from '../content/limits';
@@ -287,22 +287,14 @@ async function alertFor(
 	workshop: Workshop,
 	content: { type: string; id: number }
 ) {
-	if (!decision.alert) return null;
-	return raiseAlert(tx, {
-		level: decision.risk.level === 'imminent' ? 'imminent' : 'high',
-		source: 'screening',
-		categories: decision.risk.categories,
-		reasons: decision.risk.reasons.length ? decision.risk.reasons : decision.reasons,
-		subject: { id: author.id, username: author.username },
-		evidence: {
-			contentType: content.type,
-			contentId: content.id,
-			text: decision.text,
-			context: {
-				workshopId: workshop.id,
-				workshopTitle: workshop.title,
-				link: `/sessions/${workshop.id}`
-			}
+	return raiseScreeningAlert(tx, decision, author, {
+		contentType: content.type,
+		contentId: content.id,
+		text: decision.text,
+		context: {
+			workshopId: workshop.id,
+			workshopTitle: workshop.title,
+			link: `/sessions/${workshop.id}`
 		}
 	});
 }
