@@ -45,6 +45,7 @@ import {
 	startLiveServer,
 	type LiveServer
 } from '../support/chat';
+import { alertsWithEvidenceAbout } from '../support/alerts';
 
 let db: Database;
 let live: LiveServer;
@@ -787,16 +788,10 @@ describe('staff tools and who may use them', () => {
 		expect(
 			await db.select().from(chatReports).where(eq(chatReports.messageId, reported.id))
 		).toMatchObject([{ reason: 'unkind', note }]);
-		const alerts = await db
-			.select()
-			.from(safeguardingAlerts)
-			.where(eq(safeguardingAlerts.subjectUserId, kofi.id));
+		const alerts = await alertsWithEvidenceAbout(db, kofi.id);
 		expect(alerts).toHaveLength(1);
 		expect(alerts[0]).toMatchObject({ level: 'imminent', source: 'screening' });
-		const [evidence] = await db
-			.select()
-			.from(evidenceSnapshots)
-			.where(eq(evidenceSnapshots.id, alerts[0].evidenceId!));
+		const { evidence } = alerts[0];
 		expect(evidence).toMatchObject({ contentType: 'report_note', text: note });
 		expect(evidence.context).toMatchObject({
 			reporting: 'chat_message',

@@ -47,6 +47,7 @@ import { listFollowedThreads, setFollowing } from '../../src/lib/server/forum/fo
 import { MEMBER_REPORT_THANKS, reportMember } from '../../src/lib/server/forum/report-member';
 import { approvePost } from '../../src/lib/server/moderation/held-posts';
 import { FORUM_EVENTS, warningFolds, type PostView } from '../../src/lib/forum';
+import { alertsWithEvidenceAbout } from '../support/alerts';
 
 const CRISIS_TEXT = 'i cant do this anymore im going to take all my pills tonight';
 
@@ -715,16 +716,10 @@ describe('reporting a member', () => {
 		expect(result.message).toBe(MEMBER_REPORT_THANKS);
 		expect(result.crisisPanel?.variant).toBe('crisis');
 		expect(await reportsAbout(author.id)).toMatchObject([{ reason: 'unkind', note }]);
-		const alerts = await db
-			.select()
-			.from(safeguardingAlerts)
-			.where(eq(safeguardingAlerts.subjectUserId, reporter.id));
+		const alerts = await alertsWithEvidenceAbout(db, reporter.id);
 		expect(alerts).toHaveLength(1);
 		expect(alerts[0]).toMatchObject({ level: 'imminent', source: 'screening' });
-		const [evidence] = await db
-			.select()
-			.from(evidenceSnapshots)
-			.where(eq(evidenceSnapshots.id, alerts[0].evidenceId!));
+		const { evidence } = alerts[0];
 		expect(evidence).toMatchObject({ contentType: 'report_note', text: note });
 		expect(evidence.context).toMatchObject({ reporting: 'member', postId });
 	});

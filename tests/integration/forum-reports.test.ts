@@ -30,6 +30,7 @@ import {
 } from '../../src/lib/server/moderation/reported-posts';
 import { FORUM_EVENTS } from '../../src/lib/forum';
 import { claimAlert, resolveAlert } from '../../src/lib/server/safeguarding/alerts';
+import { alertsWithEvidenceAbout } from '../support/alerts';
 
 const { db, account, worker } = await setUpForum('report', { workerOnDuty: true });
 
@@ -350,13 +351,10 @@ describe('a reporter whose own note shows they may not be safe', () => {
 		expect(result.crisisPanel).toMatchObject({ variant: 'crisis', level: 'imminent' });
 		expect(await reportsOn(postId)).toMatchObject([{ reason: 'unkind', note }]);
 		expect(await alertsAbout(author)).toHaveLength(0);
-		const alerts = await alertsAbout(reporter);
+		const alerts = await alertsWithEvidenceAbout(db, reporter.id);
 		expect(alerts).toHaveLength(1);
 		expect(alerts[0]).toMatchObject({ level: 'imminent', source: 'screening' });
-		const [evidence] = await db
-			.select()
-			.from(evidenceSnapshots)
-			.where(eq(evidenceSnapshots.id, alerts[0].evidenceId!));
+		const { evidence } = alerts[0];
 		expect(evidence).toMatchObject({ contentType: 'report_note', text: note });
 		expect(evidence.context).toMatchObject({ reporting: 'post', postId });
 		// The youth worker on duty hears at once.

@@ -5,8 +5,9 @@
 import type { Database } from '../db';
 import type { ForumPost } from '../db/schema';
 import { log } from '../log';
-import { raiseAlert, raiseScreeningAlert } from '../safeguarding/alerts';
+import { raiseAlert, raiseScreeningAlert, type Evidence } from '../safeguarding/alerts';
 import { composeCrisisPanel, crisisPanel, type CrisisPanelData } from '../signposting/crisis-panel';
+import { postLink } from './followers';
 import type { ForumDecision } from './screening';
 
 export type RaisedAlert = Awaited<ReturnType<typeof raiseAlert>>;
@@ -24,7 +25,24 @@ export async function raiseAlertForPost(
 		thread: { id: number; title: string; categoryName: string };
 	}
 ): Promise<RaisedAlert | null> {
+	const evidence = postEvidence(post, thread);
 	return raiseScreeningAlert(tx, decision, author, {
+		...evidence,
+		context: {
+			...evidence.context,
+			opening: post.threadTitle !== null,
+			contentWarning: post.contentWarning,
+			screeningReasons: decision.reasons
+		}
+	});
+}
+
+/** A forum post as an alert's evidence: its words (with its title), where it is, a link to it. */
+export function postEvidence(
+	post: Pick<ForumPost, 'id' | 'body' | 'threadTitle'>,
+	thread: { id: number; title: string; categoryName: string }
+): Evidence & { context: Record<string, unknown> } {
+	return {
 		contentType: 'forum_post',
 		contentId: post.id,
 		text: post.threadTitle ? `${post.threadTitle}\n\n${post.body}` : post.body,
@@ -32,12 +50,9 @@ export async function raiseAlertForPost(
 			threadId: thread.id,
 			threadTitle: thread.title,
 			category: thread.categoryName,
-			opening: post.threadTitle !== null,
-			contentWarning: post.contentWarning,
-			screeningReasons: decision.reasons,
-			link: `/forum/t/${thread.id}?post=${post.id}#post-${post.id}`
+			link: postLink(thread.id, post.id)
 		}
-	});
+	};
 }
 
 /** What decides the panel: whether to signpost, and the level of risk found. */

@@ -30,9 +30,8 @@ import { raiseAlert } from '../safeguarding/alerts';
 import { getSettings } from '../settings';
 import { assertCanReadThread, POST_NOT_FOUND } from './access';
 import { announceForumWrite } from './effects';
-import { postLink } from './followers';
 import { loadPostWithThread } from './load';
-import type { RaisedAlert } from './post-safety';
+import { postEvidence, type RaisedAlert } from './post-safety';
 import { raiseAlertForReportNote, reportNotePanel, screenReportNote } from './report-note';
 import type { CrisisPanelData } from '../signposting/crisis-panel';
 import { hasOpenWorriedAlert, worriedRepeat, type WorriedRepeat } from './worried-repeat';
@@ -102,17 +101,7 @@ export async function raiseWorriedAlert(
 		subject: { id: post.authorId, username: authorUsername },
 		raisedById: reporterId,
 		note: note || undefined,
-		evidence: {
-			contentType: 'forum_post',
-			contentId: post.id,
-			text: post.threadTitle ? `${post.threadTitle}\n\n${post.body}` : post.body,
-			context: {
-				threadId: thread.id,
-				threadTitle: thread.title,
-				category: thread.categoryName,
-				link: postLink(thread.id, post.id)
-			}
-		}
+		evidence: postEvidence(post, thread)
 	});
 }
 
