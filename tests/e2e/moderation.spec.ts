@@ -571,3 +571,42 @@ test('a youth worker gets a clear 404 for a member who does not exist', async ({
 	for (const query of ['sort=newest', 'kind=%00', 'sort=risk&kind=nope'])
 		expect((await page.goto(`/mod?${query}`))?.status(), query).toBe(200);
 });
+
+test('a youth worker approves a conversation with its title changed, and members see the new title', async ({
+	page,
+	browser,
+	database
+}) => {
+	const db = database.db;
+	const author = await member(db);
+	const worker = await member(db, ['youth_worker']);
+	const phone = `07700 9${(randomBytes(2).readUInt16BE() % 90000) + 10000}`;
+	const held = await createThread(db, author, {
+		categorySlug: 'mental-health',
+		title: `Ring my cousin on ${phone}`,
+		body: 'She is really good to talk to about exams.'
+	});
+	expect(held.status).toBe('held');
+	const newTitle = `Talking to family about exams ${randomBytes(2).toString('hex')}`;
+
+	await signIn(page, worker);
+	await page.goto('/mod?kind=held');
+	const item = page.getByRole('article', { name: `New conversation by ${author.username}` });
+	await item
+		.getByText(`Approve with edit the conversation by ${author.username}`, { exact: true })
+		.click();
+	await expect(item.getByLabel('The conversation’s title')).toHaveValue(
+		`Ring my cousin on ${phone}`
+	);
+	await item.getByLabel('The conversation’s title').fill(newTitle);
+	await item.getByRole('button', { name: 'Approve edited post' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Approved with your edit' })
+	).toBeVisible();
+
+	const reader = await signedInPage(browser, await member(db));
+	await reader.goto('/forum/mental-health');
+	await expect(reader.getByRole('link', { name: newTitle })).toBeVisible();
+	await expect(reader.getByText(phone)).toHaveCount(0);
+	await reader.context().close();
+});

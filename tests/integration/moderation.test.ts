@@ -34,12 +34,14 @@ import { createThread } from '../../src/lib/server/forum/create-thread';
 import { replyToThread } from '../../src/lib/server/forum/reply';
 import { editOwnPost } from '../../src/lib/server/forum/edit-post';
 import { loadThreadPage } from '../../src/lib/server/forum/read';
+import { searchPosts } from '../../src/lib/server/forum/search';
 import { reportPost } from '../../src/lib/server/forum/report';
 import { deleteOwnPost } from '../../src/lib/server/forum/delete-post';
 import { purgeDeletedPosts } from '../../src/lib/server/forum/retention';
 import {
 	approvePost,
 	approvePostWithEdit,
+	CHANGED_SINCE_READ,
 	hideHeldPost,
 	hidePost,
 	REMOVED_CONVERSATION
@@ -411,6 +413,88 @@ describe('actions on posts', () => {
 			.from(notifications)
 			.where(and(eq(notifications.userId, member.id), eq(notifications.kind, 'forum_approved')));
 		expect(told.title).toContain('A youth worker edited your post');
+	});
+
+	it('approves only the words the youth worker read: an author’s edit since is not approved unread', async () => {
+		const member = await account();
+		const postId = await heldReply(member, 'Add me on snap, I am new');
+		const read = (await postRow(postId)).editedAt?.toISOString() ?? '';
+		// The author edits the held post while the youth worker reads the first version.
+		await updateSettings(db, OPERATOR, { premoderatePosts: 3 });
+		try {
+			await editOwnPost(db, member, { postId, body: 'Add me on snap: ask me for my @ here' });
+		} finally {
+			await updateSettings(db, OPERATOR, { premoderatePosts: 0 });
+		}
+		for (const approve of [
+			() => approvePost(db, worker, { postId, seen: read }),
+			() => approvePostWithEdit(db, worker, { postId, seen: read, body: 'Hello, I am new' })
+		]) {
+			const error = await rejection(approve());
+			expect((error as ValidationError).fieldErrors.post).toBe(CHANGED_SINCE_READ);
+		}
+		expect(await postRow(postId)).toMatchObject({
+			status: 'held',
+			body: 'Add me on snap: ask me for my @ here'
+		});
+		// Read again, it can be approved.
+		const now = (await postRow(postId)).editedAt!.toISOString();
+		await approvePost(db, worker, { postId, seen: now });
+		expect((await postRow(postId)).status).toBe('published');
+	});
+
+	it('approves a conversation with its title edited when the title names someone', async () => {
+		const member = await account();
+		const reader = await account();
+		const held = await createThread(db, member, {
+			categorySlug: 'mental-health',
+			title: 'Call Jade on 07700 900123 she gets it',
+			body: 'Anyone else find talking helps?'
+		});
+		expect(held.status).toBe('held');
+		const { threadId, postId } = written(held);
+		await approvePostWithEdit(db, worker, {
+			postId,
+			body: 'Anyone else find talking helps?',
+			title: '  Talking to a friend helps '
+		});
+
+		const page = await loadThreadPage(db, reader, { threadId, page: 1 });
+		expect(page.thread.title).toBe('Talking to a friend helps');
+		expect((await postRow(postId)).threadTitle).toBe('Talking to a friend helps');
+		const found = await searchPosts(db, { q: 'Jade', page: 1 });
+		expect(found.hits.map((h) => h.postId)).not.toContain(postId);
+		const [audit] = await db
+			.select()
+			.from(auditLog)
+			.where(
+				and(eq(auditLog.action, 'forum.post.approve_edit'), eq(auditLog.targetId, String(postId)))
+			);
+		expect(audit.details).toMatchObject({
+			titleBefore: 'Call Jade on 07700 900123 she gets it',
+			titleAfter: 'Talking to a friend helps'
+		});
+		expect(audit.details).not.toHaveProperty('before');
+		const [told] = await db
+			.select()
+			.from(notifications)
+			.where(and(eq(notifications.userId, member.id), eq(notifications.kind, 'forum_approved')));
+		expect(told.title).toBe(
+			'A youth worker edited your post in “Talking to a friend helps” before approving it. Everyone can see it now.'
+		);
+		// A title is checked as one typed by a member would be.
+		const other = written(
+			await createThread(db, member, {
+				categorySlug: 'mental-health',
+				title: 'Text me 07700 900456',
+				body: 'Hello'
+			})
+		);
+		const error = await rejection(
+			approvePostWithEdit(db, worker, { postId: other.postId, body: 'Hello', title: 'x' })
+		);
+		expect((error as ValidationError).fieldErrors.title).toMatch(/at least/);
+		expect((await postRow(other.postId)).status).toBe('held');
 	});
 
 	it('refuses an empty or over-long edit and changes nothing', async () => {

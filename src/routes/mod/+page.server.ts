@@ -108,7 +108,9 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 						contentWarning: item.post.contentWarning,
 						hidden: item.post.status === 'hidden',
 						deletedByAuthor: item.post.status === 'deleted',
-						edited: item.post.editedAt !== null
+						edited: item.post.editedAt !== null,
+						// Sent back with an approval: the words approved are the words read.
+						seen: item.post.editedAt?.toISOString() ?? ''
 					}
 				: null,
 			message: item.message
@@ -234,10 +236,20 @@ export const actions: Actions = {
 			removeQueuedMessage(db, me, { messageId, reason: text(data, 'reason') }),
 		'messageRemoved'
 	),
-	approve: postAction('approve', (db, me, postId) => approvePost(db, me, { postId }), 'approved'),
+	approve: postAction(
+		'approve',
+		(db, me, postId, data) => approvePost(db, me, { postId, seen: text(data, 'seen') }),
+		'approved'
+	),
 	approveEdit: postAction(
 		'approveEdit',
-		(db, me, postId, data) => approvePostWithEdit(db, me, { postId, body: text(data, 'body') }),
+		(db, me, postId, data) =>
+			approvePostWithEdit(db, me, {
+				postId,
+				seen: text(data, 'seen'),
+				body: text(data, 'body'),
+				title: data.has('title') ? text(data, 'title') : undefined
+			}),
 		'edited'
 	),
 	hide: postAction(

@@ -15,10 +15,10 @@ import { authorise } from '../policy';
 import { storeNotifications } from '../notifications/notify';
 import { announceForumWrite, categoryActivity } from '../forum/effects';
 import { notifyFollowersOfReply, postLink } from '../forum/followers';
-import { loadPostWithThread } from '../forum/load';
+import { loadPostWithThread, unchangedSince } from '../forum/load';
 import { hideSchema, hideWithReason, postIdSchema } from './hide-post';
 import { selectPostViews, toPostView } from '../forum/views';
-import { bodySchema } from '../content/limits';
+import { bodySchema, titleSchema } from '../content/limits';
 import { renderPostHtml } from '../content/render';
 import { config } from '../config';
 import { settleClaim } from './claims';
@@ -98,7 +98,22 @@ export async function heldPostCount(db: Database): Promise<number> {
 	return db.$count(forumPosts, eq(forumPosts.status, 'held'));
 }
 
-const approveEditSchema = postIdSchema.extend({ body: bodySchema });
+/**
+ * When the post had last been edited as the youth worker read it (`''`: never): an author may edit
+ * a held post, and a worker approves only the words they read.
+ */
+const seenSchema = z
+	.string()
+	.max(40)
+	.refine((v) => v === '' || !Number.isNaN(Date.parse(v)), 'That is not a time.')
+	.transform((v) => (v === '' ? null : new Date(v)))
+	.optional();
+const approveSchema = postIdSchema.extend({ seen: seenSchema });
+const approveEditSchema = approveSchema.extend({ body: bodySchema, title: titleSchema.optional() });
+
+/** Told to a youth worker whose page showed words the author has changed since. */
+export const CHANGED_SINCE_READ =
+	'Its author changed this post after you opened it. Reload to read it again before you approve it.';
 
 /** Told to the author of a reply approved in a conversation a youth worker had removed. */
 export const REMOVED_CONVERSATION =
@@ -112,41 +127,58 @@ export const REMOVED_CONVERSATION =
 export async function approvePost(
 	db: Database,
 	actor: CurrentUser,
-	input: z.input<typeof postIdSchema>
+	input: z.input<typeof approveSchema>
 ): Promise<void> {
-	const { postId } = parseOrThrow(postIdSchema, input);
-	await approve(db, actor, postId, null);
+	const { postId, seen } = parseOrThrow(approveSchema, input);
+	await approve(db, actor, postId, seen, null);
 }
 
 /**
  * Approve a held post with a youth worker's edit: the words as written are kept as a revision
  * (edited by the worker), the new Markdown is rendered and goes live, both versions are audited,
- * and the author is told a youth worker edited it before approving. Staff words are not held, so
- * the edit is not screened again: the worker is the one reviewing it.
+ * and the author is told a youth worker edited it before approving. A conversation's opening post
+ * can have its title edited too (a title held for naming someone need not be approved as it is or
+ * hidden); the old title is in the audit entry. Staff words are not held, so the edit is not
+ * screened again: the worker is the one reviewing it.
  */
 export async function approvePostWithEdit(
 	db: Database,
 	actor: CurrentUser,
 	input: z.input<typeof approveEditSchema>
 ): Promise<void> {
-	const { postId, body } = parseOrThrow(approveEditSchema, input);
-	await approve(db, actor, postId, body);
+	const { postId, seen, body, title } = parseOrThrow(approveEditSchema, input);
+	await approve(db, actor, postId, seen, { body, title });
 }
 
 async function approve(
 	db: Database,
 	actor: CurrentUser,
 	postId: number,
-	editedBody: string | null
+	seen: Date | null | undefined,
+	edited: { body: string; title?: string } | null
 ): Promise<void> {
 	const { post, thread, authorUsername } = await loadPostWithThread(db, postId);
 	authorise(actor, 'moderation.act', 'Only youth workers can approve posts.');
+	if (seen !== undefined && post.status === 'held' && seen?.getTime() !== post.editedAt?.getTime())
+		throw new ValidationError({ post: CHANGED_SINCE_READ });
 	const opening = post.threadTitle !== null;
 	const now = new Date();
-	const edit =
-		editedBody !== null && editedBody !== post.body
-			? { body: editedBody, html: renderPostHtml(editedBody, { siteOrigin: config().ORIGIN }) }
+	const newBody = edited && edited.body !== post.body ? edited.body : null;
+	const newTitle =
+		opening && edited?.title !== undefined && edited.title !== post.threadTitle
+			? edited.title
 			: null;
+	const edit =
+		newBody !== null || newTitle !== null
+			? {
+					body: newBody ?? post.body,
+					...(newBody !== null
+						? { html: renderPostHtml(newBody, { siteOrigin: config().ORIGIN }) }
+						: {}),
+					...(newTitle !== null ? { threadTitle: newTitle } : {})
+				}
+			: null;
+	const title = newTitle ?? thread.title;
 
 	const written = await db.transaction(async (tx) => {
 		await settleClaim(tx as unknown as Database, actor, { kind: 'post', itemId: post.id }, { now });
@@ -157,9 +189,10 @@ async function approve(
 				publishedAt: sql`coalesce(${forumPosts.publishedAt}, ${now.toISOString()}::timestamptz)`,
 				moderatedById: actor.id,
 				moderatedAt: now,
-				...(edit ? { body: edit.body, html: edit.html, editedAt: now } : {})
+				...(edit ? { ...edit, editedAt: now } : {})
 			})
-			.where(and(eq(forumPosts.id, post.id), eq(forumPosts.status, 'held')))
+			// Still held, and not edited since it was read.
+			.where(unchangedSince({ id: post.id, status: 'held', editedAt: post.editedAt }))
 			.returning({ id: forumPosts.id });
 		if (!approved) throw new ValidationError({ post: ALREADY_DEALT_WITH });
 		if (edit)
@@ -175,7 +208,8 @@ async function approve(
 			.update(forumThreads)
 			.set({
 				lastActivityAt: sql`greatest(${forumThreads.lastActivityAt}, ${now.toISOString()}::timestamptz)`,
-				...(opening && thread.status === 'held' ? { status: 'published' as const } : {})
+				...(opening && thread.status === 'held' ? { status: 'published' as const } : {}),
+				...(newTitle !== null ? { title: newTitle } : {})
 			})
 			.where(eq(forumThreads.id, thread.id))
 			.returning({ status: forumThreads.status });
@@ -187,8 +221,8 @@ async function approve(
 						kind: 'forum_approved',
 						title: `${
 							edit
-								? `A youth worker edited your post in “${thread.title}” before approving it.`
-								: `A youth worker approved your post in “${thread.title}”.`
+								? `A youth worker edited your post in “${title}” before approving it.`
+								: `A youth worker approved your post in “${title}”.`
 						} ${seen ? 'Everyone can see it now.' : REMOVED_CONVERSATION}`,
 						body: edit
 							? `They changed some of the words so it fits our guidelines.${seen ? ' Have a look at how it reads now.' : ''}`
@@ -200,7 +234,7 @@ async function approve(
 			!opening && updatedThread.status === 'published'
 				? await notifyFollowersOfReply(tx, {
 						threadId: thread.id,
-						threadTitle: thread.title,
+						threadTitle: title,
 						postId: post.id,
 						authorId: post.authorId,
 						authorName: authorUsername ?? 'Someone'
@@ -215,7 +249,8 @@ async function approve(
 				threadId: thread.id,
 				authorId: post.authorId,
 				reasons: post.screeningReasons,
-				...(edit ? { before: post.body, after: edit.body } : {})
+				...(newBody !== null ? { before: post.body, after: newBody } : {}),
+				...(newTitle !== null ? { titleBefore: post.threadTitle, titleAfter: newTitle } : {})
 			}
 		});
 		return {
