@@ -20,8 +20,10 @@ import {
 import { OPERATOR } from '../../src/lib/server/accounts/manage';
 import { setUpForum } from '../support/forum';
 import { hidePost } from '../../src/lib/server/moderation/held-posts';
+import { editOwnPost } from '../../src/lib/server/forum/edit-post';
 import {
 	listNotifications,
+	REPLY_IN_HELD_THREAD,
 	REPLY_IN_REMOVED_THREAD
 } from '../../src/lib/server/notifications/notify';
 import { countingDatabase } from '../support/counting-database';
@@ -400,6 +402,16 @@ describe('following a thread', () => {
 		expect(now.filter(([, link]) => link?.startsWith(`/forum/t/${threadId}`))).toEqual([]);
 		// Replies in a conversation still there are named as before.
 		expect(now.filter(([title]) => title?.includes('Revision playlists'))).toHaveLength(1);
+
+		// A conversation whose opening post is edited into waiting for a youth worker says so.
+		const edited = await editOwnPost(db, author, {
+			postId: kept.postId,
+			body: 'Text me on 07700 900765 for the playlist'
+		});
+		expect(edited.status).toBe('held');
+		const later = await titles();
+		expect(later.filter(([title]) => title === REPLY_IN_HELD_THREAD)).toHaveLength(1);
+		expect(later.some(([title]) => title?.includes('Revision playlists'))).toBe(false);
 	});
 
 	it('applies the same rules when a youth worker approves a held reply', async () => {

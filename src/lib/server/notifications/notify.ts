@@ -55,11 +55,13 @@ export async function unreadCount(db: Database, userId: number): Promise<number>
 
 /** What a reply notification says once its conversation is no longer there for members. */
 export const REPLY_IN_REMOVED_THREAD = 'A reply in a conversation that has since been removed';
+/** …or while it waits for a youth worker again (its opening post was edited and held). */
+export const REPLY_IN_HELD_THREAD = 'A reply in a conversation that is waiting for a youth worker';
 
 /**
  * Someone's latest notifications. A reply notification names its conversation as it was then; if
- * a youth worker has since hidden or removed the conversation (its title may be why), or its
- * words were erased, it no longer says the title or links to it.
+ * a youth worker has since hidden or removed the conversation (its title may be why), its words
+ * were erased, or it waits for a youth worker again, it no longer says the title or links to it.
  */
 export async function listNotifications(db: Database, userId: number, limit = 50) {
 	const rows = await db
@@ -80,7 +82,11 @@ export async function listNotifications(db: Database, userId: number, limit = 50
 		.limit(limit);
 	return rows.map(({ notification, threadStatus }) =>
 		notification.kind === 'forum_reply' && threadStatus !== 'published'
-			? { ...notification, title: REPLY_IN_REMOVED_THREAD, link: null }
+			? {
+					...notification,
+					title: threadStatus === 'held' ? REPLY_IN_HELD_THREAD : REPLY_IN_REMOVED_THREAD,
+					link: null
+				}
 			: notification
 	);
 }
