@@ -202,3 +202,57 @@ describe('a message refused as too soon', () => {
 		stop();
 	});
 });
+
+describe('a youth worker opening the room as the page loads', () => {
+	it('waits until the page has joined the room, then shows the state the answer brings', async () => {
+		const asked: string[] = [];
+		let finishJoining = () => {};
+		const closed: RoomState = { ...OPEN_NOW, open: false, statusLabel: 'Closed' };
+		const socket = {
+			connected: true,
+			on: () => {},
+			off: () => {},
+			emit: () => {},
+			connect: () => {},
+			timeout: () => ({
+				emitWithAck: (event: string) => {
+					asked.push(event);
+					if (event === CHAT_REQUESTS.join)
+						return new Promise((resolve) => {
+							finishJoining = () =>
+								resolve({
+									ok: true,
+									room: { ...ROOM, open: false },
+									state: closed,
+									messages: [],
+									removedIds: [],
+									more: false
+								});
+						});
+					if (event === CHAT_REQUESTS.setRoom)
+						return Promise.resolve({ ok: true, state: OPEN_NOW });
+					return Promise.resolve({ ok: false, error: 'no' });
+				}
+			})
+		};
+		const room = new ChatRoomClient(socket as unknown as Socket, {
+			room: { ...ROOM, open: false },
+			messages: [],
+			more: false,
+			userId: ME,
+			lastReadId: 0
+		});
+		const stop = room.start();
+
+		// Pressed before the join is answered: a change the room announced now would not reach
+		// this page, so it waits.
+		const opening = room.setRoom({ action: 'open' });
+		await settle();
+		expect(asked).toEqual([CHAT_REQUESTS.join]);
+		finishJoining();
+		expect(await opening).toBeNull();
+		expect(asked).toEqual([CHAT_REQUESTS.join, CHAT_REQUESTS.setRoom]);
+		expect(room.state?.open).toBe(true);
+		stop();
+	});
+});

@@ -61,6 +61,7 @@ export class ChatRoomClient {
 	room = $state<RoomView>() as RoomView;
 	state = $state<RoomState | null>(null);
 	joined = $state(false);
+	#joining: Promise<void> | null = null;
 	joinError = $state<string | null>(null);
 	removed = $state<string | null>(null);
 	more = $state(false);
@@ -180,7 +181,28 @@ export class ChatRoomClient {
 	}
 
 	/** (Re)join: everything after the last message seen, then send what is still waiting. */
-	async join(): Promise<void> {
+	join(): Promise<void> {
+		this.#joining = this.#join();
+		return this.#joining;
+	}
+
+	/**
+	 * Staff: open, close, pause or pace the room; the problem, or null. Sent once this page has
+	 * joined (so it hears what follows: events are handled concurrently, and a change made before
+	 * the join reached the room would be missed), and the answer's new state is shown at once.
+	 */
+	async setRoom(payload: object): Promise<string | null> {
+		await this.#joining;
+		const reply = await this.#ask<{ state: RoomState }>(CHAT_REQUESTS.setRoom, {
+			roomId: this.roomId,
+			...payload
+		});
+		if (!reply.ok) return reply.error;
+		this.#setState(reply.state);
+		return null;
+	}
+
+	async #join(): Promise<void> {
 		const reply = await this.#ask<JoinReply>(CHAT_REQUESTS.join, {
 			roomId: this.roomId,
 			since: this.lastSeenId || undefined
