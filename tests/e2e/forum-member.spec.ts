@@ -185,9 +185,16 @@ test('@phone a category’s list offers new conversations and replies as they co
 	await expect(notice).toHaveText('1 new conversation and 1 new reply');
 	await expect(page.getByRole('link', { name: newer })).toHaveCount(0);
 	expect(await violations(page)).toEqual([]);
-	await page.getByRole('button', { name: 'Show them' }).click();
+	// Asked for from the keyboard: the list updates and focus moves to the first conversation in
+	// it (the older one, its reply the latest activity), where a keyboard user can see it.
+	await page.getByRole('button', { name: 'Show them' }).focus();
+	await page.keyboard.press('Enter');
 	await expect(page.getByRole('link', { name: newer })).toBeVisible();
-	await expect(page.getByRole('heading', { name: 'Conversations' })).toBeFocused();
+	const first = page.getByRole('region', { name: 'Conversations' }).getByRole('link').first();
+	await expect(first).toHaveText(older);
+	await expect(first).toBeFocused();
+	await expect(first).toBeInViewport();
+	expect(await first.evaluate((link) => link.matches(':focus-visible'))).toBe(true);
 	await expect(notice).toHaveCount(0);
 	await expect(page.getByRole('button', { name: 'Show them' })).toHaveCount(0);
 	await expect(page.getByRole('listitem').filter({ hasText: older })).toContainText('1 reply');

@@ -1,7 +1,8 @@
 /**
  * The header a youth worker sees on a phone: one short row under the safety buttons, with the
  * review queue's count (and open alerts) always in sight and everything else in "Menu"; big
- * enough targets, no sideways scrolling, down to a 320 px screen.
+ * enough targets, no sideways scrolling, down to a 320 px screen. On a wide screen every link
+ * shows at once, and Tab meets them in the order they are drawn.
  */
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, signIn } from './fixtures';
@@ -41,6 +42,34 @@ async function smallTargets(page: Page): Promise<string[]> {
 			small.push(`${(await target.textContent())?.trim()}: ${box.width}×${box.height}`);
 	}
 	return small;
+}
+
+type Stop = { name: string; left: number; top: number; bottom: number };
+
+/** The main navigation's links and buttons in the order Tab reaches them, with where each is drawn. */
+async function tabStops(page: Page): Promise<Stop[]> {
+	await mainNav(page).locator('a:visible, button:visible, summary:visible').first().focus();
+	const stops: Stop[] = [];
+	for (;;) {
+		const stop = await page.evaluate(() => {
+			const focused = document.activeElement;
+			if (!focused?.closest('nav[aria-label="Main"]')) return null;
+			const box = focused.getBoundingClientRect();
+			const name = focused.getAttribute('aria-label') ?? focused.textContent ?? '';
+			return { name: name.trim(), left: box.left, top: box.top, bottom: box.bottom };
+		});
+		if (!stop) return stops;
+		stops.push(stop);
+		await page.keyboard.press('Tab');
+	}
+}
+
+/** The same stops as a sighted reader meets them: row by row, left to right along each row. */
+function inReadingOrder(stops: Stop[]): Stop[] {
+	const middle = (stop: Stop) => (stop.top + stop.bottom) / 2;
+	const sameRow = (a: Stop, b: Stop) =>
+		Math.abs(middle(a) - middle(b)) < Math.min(a.bottom - a.top, b.bottom - b.top) / 2;
+	return [...stops].sort((a, b) => (sameRow(a, b) ? a.left - b.left : a.top - b.top));
 }
 
 test('@phone a youth worker’s header is one short row on a phone, with the review queue in sight', async ({
@@ -104,4 +133,14 @@ test('a youth worker’s header shows every link at once on a wide screen', asyn
 		mainNav(page).getByRole('link', { name: /^Review queue, \d+ waiting$/ })
 	).toBeVisible();
 	expect(await violations(page)).toEqual([]);
+
+	// Tab goes through the links in the order they are drawn, in one row or wrapped onto two.
+	for (const width of [1280, 800]) {
+		await page.setViewportSize({ width, height: 800 });
+		const stops = await tabStops(page);
+		expect(stops.map((stop) => stop.name)).toEqual(
+			expect.arrayContaining(['Home', 'Duty', 'Sign out'])
+		);
+		expect(stops.map((stop) => stop.name)).toEqual(inReadingOrder(stops).map((stop) => stop.name));
+	}
 });

@@ -2,10 +2,10 @@
  * Thread tools as youth workers and members use them: a worker pins and locks a conversation, and
  * a member sees it pinned first and cannot reply (their open page changes without a reload); a
  * worker turns on slow mode and a member is told when they can post again; a closing time is typed
- * day first and read back in words; an admin adds a forum category and moves it up the list. Every
- * page passes WCAG 2.2 AA.
+ * day first and read back in words (to screen readers once typing pauses); an admin adds a forum
+ * category and moves it up the list. Every page passes WCAG 2.2 AA.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect, signIn } from './fixtures';
 import { violations, waitUntilLive, signedInPage } from './page-helpers';
 
@@ -19,6 +19,19 @@ async function startConversation(page: Page, category: string, title: string): P
 	await page.getByRole('button', { name: 'Post conversation' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	return new URL(page.url()).pathname;
+}
+
+/** Starts listening to a live region: the returned function gives each text it has shown since. */
+async function listenTo(region: Locator): Promise<() => Promise<string[]>> {
+	await region.evaluate((element) => {
+		const said: string[] = [];
+		Object.assign(window, { said });
+		new MutationObserver(() => {
+			const text = element.textContent?.trim();
+			if (text && text !== said.at(-1)) said.push(text);
+		}).observe(element, { childList: true, subtree: true, characterData: true });
+	});
+	return () => region.page().evaluate(() => (window as unknown as { said: string[] }).said);
 }
 
 async function openThreadTools(page: Page) {
@@ -155,12 +168,17 @@ test('@phone a youth worker sets a closing time read back in UK words; a month-f
 	);
 	await expect(page.getByText(/^Closes at /)).toHaveCount(0);
 
-	// What it will be read as shows while typing, before anything is saved.
-	await date.fill('26/11/2035');
+	// What it will be read as shows while typing, before anything is saved. Screen readers hear
+	// it once typing pauses, not at every key ("26/11/20" on the way would be a time passed).
+	const readback = 'Closes on Monday 26 November 2035 at 18:00 (UK time)';
 	await time.fill('6pm');
-	await expect(closing.getByRole('status')).toHaveText(
-		'Closes on Monday 26 November 2035 at 18:00 (UK time)'
-	);
+	const announced = closing.getByRole('status');
+	const heard = await listenTo(announced);
+	await date.clear();
+	await date.pressSequentially('26/11/2035', { delay: 50 });
+	await expect(closing.getByText(readback).first()).toBeVisible();
+	await expect(announced).toHaveText(readback);
+	expect(await heard()).toEqual([readback]);
 	expect(await violations(page)).toEqual([]);
 	await page.getByRole('button', { name: 'Set closing time' }).click();
 	await expect(
