@@ -766,9 +766,23 @@ describe('staff tools and who may use them', () => {
 			expect.objectContaining({ reason: 'worried', was: 'unkind', reopened: false })
 		);
 
-		// Worried again while that alert is open: staff have it already.
+		// Worried again while that alert is open: staff have it already, and what is new with it.
 		expect(await report('worried', 'please check on them')).toMatchObject({ ok: true });
-		expect(await alertsAboutAmara()).toHaveLength(1);
+		expect(await alertsAboutAmara()).toMatchObject([
+			{
+				id: alerts[0].id,
+				note: 'rude to me — later: reading it again, I think they mean it — later: please check on them'
+			}
+		]);
+		const onAlert = await db
+			.select()
+			.from(auditLog)
+			.where(
+				and(eq(auditLog.action, 'alert.note_added'), eq(auditLog.targetId, String(alerts[0].id)))
+			);
+		expect(onAlert).toMatchObject([
+			{ actorId: kofi.id, details: { note: 'please check on them', messageId: reported.id } }
+		]);
 	});
 
 	it('a reporter whose own note shows they may not be safe is alerted about and shown the crisis panel; the report still goes through', async () => {

@@ -711,12 +711,35 @@ describe('reporting a member', () => {
 			payload: {}
 		});
 
-		// Worried again while that alert is open: accepted quietly.
+		// Worried again while that alert is open, with nothing new to say: accepted quietly.
 		published.length = 0;
-		await reportMember(db, reporter, { postId, reason: 'worried', note: 'still worried' });
+		await reportMember(db, reporter, { postId, reason: 'worried' });
 		expect(await alertsAbout()).toHaveLength(1);
 		expect(await reportsAbout(author.id)).toHaveLength(1);
 		expect(published).toEqual([]);
+
+		// With something new to say: it reaches that alert, not a second one.
+		await reportMember(db, reporter, { postId, reason: 'worried', note: 'they have pills' });
+		expect(await alertsAbout()).toMatchObject([
+			{ id: alerts[0].id, note: 'mean to everyone — later: they have pills' }
+		]);
+		expect(await reportsAbout(author.id)).toMatchObject([
+			{ reason: 'worried', note: 'mean to everyone — later: they have pills' }
+		]);
+		const onAlert = await db
+			.select()
+			.from(auditLog)
+			.where(
+				and(eq(auditLog.action, 'alert.note_added'), eq(auditLog.targetId, String(alerts[0].id)))
+			);
+		expect(onAlert).toMatchObject([
+			{ actorId: reporter.id, details: { note: 'they have pills', memberId: author.id } }
+		]);
+		expect(published).toContainEqual({
+			audience: 'staff',
+			event: 'alert:changed',
+			payload: { id: alerts[0].id }
+		});
 	});
 
 	it('raises an alert about the reporter, and shows them the crisis panel, when their note shows they are at risk', async () => {

@@ -28,8 +28,8 @@ import {
 	keepReportedPost,
 	listReportedPosts
 } from '../../src/lib/server/moderation/reported-posts';
-import { FORUM_EVENTS } from '../../src/lib/forum';
-import { claimAlert, resolveAlert } from '../../src/lib/server/safeguarding/alerts';
+import { FORUM_EVENTS, REPORT_NOTE_MAX } from '../../src/lib/forum';
+import { claimAlert, listAlerts, resolveAlert } from '../../src/lib/server/safeguarding/alerts';
 import { alertsWithEvidenceAbout } from '../support/alerts';
 
 const { db, account, worker } = await setUpForum('report', { workerOnDuty: true });
@@ -207,12 +207,97 @@ describe('worried about someone I reported before', () => {
 		);
 		expect(published).toContainEqual(queueChanged);
 
-		// Worried again while that alert is open: staff have it already.
+		// Worried again while that alert is open, with nothing new to say: staff have it already.
 		published.length = 0;
-		await reportPost(db, reporter, { postId, reason: 'worried', note: 'please check on them' });
+		await reportPost(db, reporter, { postId, reason: 'worried' });
 		expect(await alertsAbout(author)).toHaveLength(1);
 		expect(await reportsOn(postId)).toHaveLength(1);
 		expect(published).toEqual([]);
+	});
+
+	it('adds what I say again, while my worry’s alert is open, to that alert for whoever has it', async () => {
+		const author = await account();
+		const reporter = await account();
+		const { postId } = await replyBy(author, 'I am so tired of everything, honestly.');
+		await reportPost(db, reporter, { postId, reason: 'worried', note: 'they seem very low' });
+		const [alert] = await alertsAbout(author);
+		await claimAlert(db, worker, alert.id);
+		published.length = 0;
+
+		const result = await reportPost(db, reporter, {
+			postId,
+			reason: 'worried',
+			note: 'they just said they have pills'
+		});
+		expect(result.message).toBe(REPORT_THANKS);
+		const both = 'they seem very low — later: they just said they have pills';
+		// One alert, still claimed by the same worker, now saying what was added.
+		expect(await alertsAbout(author)).toMatchObject([
+			{ id: alert.id, status: 'claimed', claimedById: worker.id, note: both }
+		]);
+		const seen = (await listAlerts(db, worker)).find((a) => a.id === alert.id);
+		expect(seen?.note).toBe(both);
+		expect(await reportsOn(postId)).toMatchObject([{ reason: 'worried', note: both }]);
+		// Audited on the alert and on the report.
+		const onAlert = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.action, 'alert.note_added'), eq(auditLog.targetId, String(alert.id))));
+		expect(onAlert).toMatchObject([
+			{
+				actorId: reporter.id,
+				targetType: 'alert',
+				details: { note: 'they just said they have pills', source: 'report', postId }
+			}
+		]);
+		const onReport = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.action, 'forum.post.report'), eq(auditLog.targetId, String(postId))));
+		expect(onReport.map((a) => a.details)).toContainEqual(
+			expect.objectContaining({ reason: 'worried', was: 'worried', noteAddedToAlert: alert.id })
+		);
+		// Told live: staff's alert lists refetch it, and the worker who claimed it is notified.
+		expect(published).toContainEqual({
+			audience: 'staff',
+			event: 'alert:changed',
+			payload: { id: alert.id }
+		});
+		expect(published).toContainEqual(
+			expect.objectContaining({
+				audience: `user:${worker.id}`,
+				event: 'notification',
+				payload: expect.objectContaining({
+					title: `New details on the alert about ${author.username}`,
+					link: `/staff/alerts#alert-${alert.id}`
+				})
+			})
+		);
+		expect(published).toContainEqual(queueChanged);
+	});
+
+	it('keeps my earlier note whole, in the audit and on the alert, when a long new one leaves no room for it', async () => {
+		const author = await account();
+		const reporter = await account();
+		const { postId } = await replyBy(author, 'Nothing matters any more.');
+		const earlier = `They told me ${'so many things about how they feel. '.repeat(13)}`
+			.slice(0, REPORT_NOTE_MAX)
+			.trimEnd();
+		const later = `Now ${'they are saying goodbye to everyone in the thread. '.repeat(10)}`
+			.slice(0, REPORT_NOTE_MAX)
+			.trimEnd();
+		await reportPost(db, reporter, { postId, reason: 'worried', note: earlier });
+		await reportPost(db, reporter, { postId, reason: 'worried', note: later });
+
+		expect(await reportsOn(postId)).toMatchObject([{ note: later }]);
+		const audits = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.action, 'forum.post.report'), eq(auditLog.targetId, String(postId))));
+		expect(audits.map((a) => a.details)).toContainEqual(
+			expect.objectContaining({ earlierNote: earlier })
+		);
+		expect(await alertsAbout(author)).toMatchObject([{ note: `${earlier} — later: ${later}` }]);
 	});
 
 	it('reopens a report a youth worker had already reviewed', async () => {

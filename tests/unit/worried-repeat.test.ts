@@ -1,4 +1,7 @@
-/** A repeat report that becomes "worried": its notes together still fit what a report may keep. */
+/**
+ * A repeat report that becomes "worried": its notes together still fit what a report may keep,
+ * nothing the member wrote is lost, and what they add while the alert is open still counts.
+ */
 import { describe, expect, it } from 'vitest';
 import { joinNotes, worriedRepeat } from '../../src/lib/server/forum/worried-repeat';
 import { REPORT_NOTE_MAX } from '../../src/lib/forum';
@@ -22,10 +25,19 @@ describe('joining an earlier report’s note with a new one', () => {
 });
 
 describe('a repeat report that is now worried', () => {
-	const open = { reason: 'worried' as const, note: null, reviewedAt: null };
+	const open = { reason: 'worried' as const, note: 'they seem low', reviewedAt: null };
 
-	it('changes nothing when it already is, still open, and its alert is open', () => {
-		expect(worriedRepeat(open, 'again', true)).toBeNull();
+	it('changes nothing only when it already is, still open, its alert is open, and nothing new is said', () => {
+		expect(worriedRepeat(open, '', true)).toBeNull();
+	});
+
+	it('keeps what is said again while the alert is open, without a second alert', () => {
+		expect(worriedRepeat(open, 'they just said they have pills', true)).toMatchObject({
+			set: { reason: 'worried', note: 'they seem low — later: they just said they have pills' },
+			was: 'worried',
+			reopened: false,
+			raiseAlert: false
+		});
 	});
 
 	it('raises an alert unless one is open, and reopens a reviewed report', () => {
@@ -39,5 +51,19 @@ describe('a repeat report that is now worried', () => {
 			raiseAlert: true,
 			reopened: true
 		});
+	});
+
+	it('keeps the earlier note whole for the audit when the report cannot hold it beside the new one', () => {
+		const earlier = { ...open, note: 'a'.repeat(REPORT_NOTE_MAX) };
+		const long = 'b'.repeat(REPORT_NOTE_MAX);
+		const cut = worriedRepeat(earlier, 'b'.repeat(100), false)!;
+		expect(cut.set.note).toHaveLength(REPORT_NOTE_MAX);
+		expect(cut.earlierNote).toBe(earlier.note);
+		const dropped = worriedRepeat(earlier, long, true)!;
+		expect(dropped.set.note).toBe(long);
+		expect(dropped.earlierNote).toBe(earlier.note);
+		// A new alert's note has room for both, whole.
+		expect(cut.alertNote).toBe(`${earlier.note} — later: ${'b'.repeat(100)}`);
+		expect(worriedRepeat(open, 'more', false)).not.toHaveProperty('earlierNote');
 	});
 });

@@ -19,17 +19,16 @@ import {
 	chatReports,
 	REACTION_KINDS,
 	users,
-	type ReportedContextMessage,
-	type ReportReason
+	type ReportedContextMessage
 } from '../db/schema';
 import { NotFoundError, parseOrThrow } from '../errors';
 import { reportReasonFields, REPORT_THANKS } from '../forum/report';
 import { raiseAlertForNote, reportNotePanel, screenReportNote } from '../forum/report-note';
-import { hasOpenWorriedAlert, worriedRepeat, type WorriedRepeat } from '../forum/worried-repeat';
+import { repeatDetails, worriedAgain } from '../forum/worried-repeat';
 import { log } from '../log';
 import { authorise, NotAllowedError } from '../policy';
 import { publisher } from '../realtime/publisher';
-import { announceAlert, raiseAlert } from '../safeguarding/alerts';
+import { announceAlert, announceAlertNote, raiseAlert } from '../safeguarding/alerts';
 import { CHAT_EVENTS, type ChatReportReply, type ReactionsEvent } from '../../chat';
 import { FORUM_EVENTS, noReactions, type ReactionCounts, type ReactionKey } from '../../forum';
 import { assertMayEnter, loadRoomAccess } from './access';
@@ -154,8 +153,20 @@ export async function reportMessage(
 			.onConflictDoNothing()
 			.returning({ id: chatReports.id });
 		// Reported before by this person: accepted quietly, unless they are now worried.
-		const repeat = report ? null : await worriedAgain(tx, user, message.id, data);
-		if (!report && !repeat) return { reported: false, alerts: [noteAlert] };
+		const repeat = report
+			? null
+			: await worriedAgain(
+					tx as unknown as Database,
+					{
+						table: chatReports,
+						mine: and(eq(chatReports.messageId, message.id), eq(chatReports.reporterId, user.id))
+					},
+					user.id,
+					{ messageId: message.id },
+					data
+				);
+		const addedNote = repeat?.addedNote ?? null;
+		if (!report && !repeat) return { reported: false, alerts: [noteAlert], addedNote };
 		await recordAudit(tx, {
 			actorId: user.id,
 			action: 'chat.message.report',
@@ -164,13 +175,13 @@ export async function reportMessage(
 			details: {
 				roomId: data.roomId,
 				reason: data.reason,
-				...(repeat && { was: repeat.was, reopened: repeat.reopened })
+				...repeatDetails(repeat)
 			}
 		});
 		if (data.reason !== 'worried' || message.authorId === null || repeat?.raiseAlert === false)
-			return { reported: true, alerts: [noteAlert] };
+			return { reported: true, alerts: [noteAlert], addedNote };
 		const reported = context[context.length - 1];
-		const note = repeat ? (repeat.set.note ?? '') : data.note;
+		const note = repeat ? repeat.alertNote : data.note;
 		const alert = await raiseAlert(tx, {
 			level: 'high',
 			source: 'report',
@@ -185,32 +196,16 @@ export async function reportMessage(
 				context: { roomId: data.roomId, conversation: context, link }
 			}
 		});
-		return { reported: true, alerts: [noteAlert, alert] };
+		return { reported: true, alerts: [noteAlert, alert], addedNote };
 	});
 	for (const alert of written.alerts)
 		if (alert)
 			await announceAlert(db, alert).catch((error) =>
 				log.error({ err: error, alertId: alert.alertId }, 'could not announce alert')
 			);
+	announceAlertNote(written.addedNote);
 	if (written.reported) publisher().publish('staff', FORUM_EVENTS.queueChanged, {});
 	return { message: REPORT_THANKS, help: await reportNotePanel(db, screened) };
-}
-
-/** A repeat report of this message by this person: made "worried" if it now is. */
-async function worriedAgain(
-	tx: Pick<Database, 'select' | 'update'>,
-	user: CurrentUser,
-	messageId: number,
-	{ reason, note }: { reason: ReportReason; note: string }
-): Promise<WorriedRepeat | null> {
-	if (reason !== 'worried') return null;
-	const mine = and(eq(chatReports.messageId, messageId), eq(chatReports.reporterId, user.id));
-	const [earlier] = await tx.select().from(chatReports).where(mine).for('update');
-	if (!earlier) return null;
-	const alertOpen = await hasOpenWorriedAlert(tx, user.id, { messageId });
-	const repeat = worriedRepeat(earlier, note, alertOpen);
-	if (repeat) await tx.update(chatReports).set(repeat.set).where(mine);
-	return repeat;
 }
 
 /** The reported message and the published ones before it, oldest first, as they are now. */

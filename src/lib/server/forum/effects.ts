@@ -9,7 +9,7 @@ import type { notifications } from '../db/schema';
 import { log } from '../log';
 import { pushNotifications } from '../notifications/notify';
 import { publisher } from '../realtime/publisher';
-import { announceAlert } from '../safeguarding/alerts';
+import { announceAlert, announceAlertNote, type addAlertNote } from '../safeguarding/alerts';
 import {
 	FORUM_EVENTS,
 	type CategoryActivityEvent,
@@ -25,6 +25,8 @@ export interface AfterCommit {
 	changed?: PostChangedEvent & { authorId: number | null; wasPublic: boolean };
 	/** Safeguarding alerts raised (a report can raise two: about its author, about the reporter). */
 	alert?: RaisedAlert | null | (RaisedAlert | null)[];
+	/** More said about an alert still open (a repeat worried report): staff see it on the alert. */
+	alertNote?: Awaited<ReturnType<typeof addAlertNote>>;
 	notifications?: (typeof notifications.$inferSelect)[];
 	queueChanged?: boolean;
 	/** Something new in a category's list: see categoryActivity (public activity only). */
@@ -57,6 +59,7 @@ export async function announceForumWrite(db: Database, effects: AfterCommit): Pr
 			log.error({ err: error, alertId: alert.alertId }, 'could not announce alert')
 		);
 	}
+	announceAlertNote(effects.alertNote ?? null);
 	const live = publisher();
 	const { post, changed } = effects;
 	if (post) {

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { CurrentUser } from '../accounts/current-user';
 import { recordAudit } from '../audit/record';
 import type { Database } from '../db';
-import { userReports, type ReportReason } from '../db/schema';
+import { userReports } from '../db/schema';
 import { NotFoundError, parseOrThrow } from '../errors';
 import { authorise, NotAllowedError } from '../policy';
 import { announceForumWrite } from './effects';
@@ -25,7 +25,7 @@ import {
 	type ReportResult
 } from './report';
 import { raiseAlertForReportNote, reportNotePanel, screenReportNote } from './report-note';
-import { hasOpenWorriedAlert, worriedRepeat, type WorriedRepeat } from './worried-repeat';
+import { repeatDetails, worriedAgain } from './worried-repeat';
 
 export const MEMBER_REPORT_THANKS =
 	'Thank you for telling us. A youth worker will look into it. You will not hear back, and they are never told who reported them.';
@@ -80,9 +80,24 @@ export async function reportMember(
 			.onConflictDoNothing()
 			.returning({ id: userReports.id });
 		// One open already: accepted quietly, unless this person is now worried.
-		const repeat = inserted ? null : await worriedAgain(tx, actor, reportedUserId, reason, note);
-		const reportId = inserted?.id ?? repeat?.id;
-		if (reportId === undefined) return { reported: false, alerts: [noteAlert] };
+		const repeat = inserted
+			? null
+			: await worriedAgain(
+					tx as unknown as Database,
+					{
+						table: userReports,
+						mine: and(
+							eq(userReports.reportedUserId, reportedUserId),
+							eq(userReports.reporterId, actor.id),
+							isNull(userReports.reviewedAt)
+						)
+					},
+					actor.id,
+					{ memberId: reportedUserId },
+					{ reason, note }
+				);
+		const reportId = inserted?.id ?? repeat?.reportId;
+		if (reportId === undefined) return { reported: false, alerts: [noteAlert], addedNote: null };
 		await recordAudit(tx, {
 			actorId: actor.id,
 			action: 'forum.member.report',
@@ -93,7 +108,7 @@ export async function reportMember(
 				postId: post.id,
 				threadId: thread.id,
 				reason,
-				...(repeat && { was: repeat.was })
+				...repeatDetails(repeat)
 			}
 		});
 		const alert =
@@ -103,40 +118,16 @@ export async function reportMember(
 						thread,
 						authorUsername,
 						reporterId: actor.id,
-						note: repeat ? (repeat.set.note ?? '') : note
+						note: repeat ? repeat.alertNote : note
 					})
 				: null;
-		return { reported: true, alerts: [noteAlert, alert] };
+		return { reported: true, alerts: [noteAlert, alert], addedNote: repeat?.addedNote ?? null };
 	});
 
-	await announceForumWrite(db, { alert: written.alerts, queueChanged: written.reported });
+	await announceForumWrite(db, {
+		alert: written.alerts,
+		alertNote: written.addedNote,
+		queueChanged: written.reported
+	});
 	return { message: MEMBER_REPORT_THANKS, crisisPanel: await reportNotePanel(db, screened) };
-}
-
-/** This person's open report of this member, made "worried" if it now is (worried-repeat.ts). */
-async function worriedAgain(
-	tx: Pick<Database, 'select' | 'update'>,
-	actor: CurrentUser,
-	memberId: number,
-	reason: ReportReason,
-	note: string
-): Promise<(WorriedRepeat & { id: number }) | null> {
-	if (reason !== 'worried') return null;
-	const [earlier] = await tx
-		.select()
-		.from(userReports)
-		.where(
-			and(
-				eq(userReports.reportedUserId, memberId),
-				eq(userReports.reporterId, actor.id),
-				isNull(userReports.reviewedAt)
-			)
-		)
-		.for('update');
-	if (!earlier) return null;
-	const alertOpen = await hasOpenWorriedAlert(tx, actor.id, { memberId });
-	const repeat = worriedRepeat(earlier, note, alertOpen);
-	if (!repeat) return null;
-	await tx.update(userReports).set(repeat.set).where(eq(userReports.id, earlier.id));
-	return { ...repeat, id: earlier.id };
 }

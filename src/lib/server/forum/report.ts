@@ -34,7 +34,7 @@ import { loadPostWithThread } from './load';
 import { postEvidence, type RaisedAlert } from './post-safety';
 import { raiseAlertForReportNote, reportNotePanel, screenReportNote } from './report-note';
 import type { CrisisPanelData } from '../signposting/crisis-panel';
-import { hasOpenWorriedAlert, worriedRepeat, type WorriedRepeat } from './worried-repeat';
+import { repeatDetails, worriedAgain } from './worried-repeat';
 import { REPORT_NOTE_MAX } from '../../forum';
 
 /** `hidden_reason` on a post hidden by members' reports (not yet by a youth worker). */
@@ -152,9 +152,27 @@ export async function reportPost(
 			.onConflictDoNothing()
 			.returning({ id: forumReports.id });
 		// Reported before by this person: accepted quietly, unless they are now worried.
-		const repeat = inserted ? null : await worriedAgain(tx, actor, post.id, reason, note);
+		const repeat = inserted
+			? null
+			: await worriedAgain(
+					tx as unknown as Database,
+					{
+						table: forumReports,
+						mine: and(eq(forumReports.postId, post.id), eq(forumReports.reporterId, actor.id))
+					},
+					actor.id,
+					{ postId: post.id },
+					{ reason, note }
+				);
+		const addedNote = repeat?.addedNote ?? null;
 		if (!inserted && !repeat)
-			return { reported: false, alerts: [noteAlert], hidden: false, notifications: [] };
+			return {
+				reported: false,
+				alerts: [noteAlert],
+				addedNote,
+				hidden: false,
+				notifications: []
+			};
 		await recordAudit(tx, {
 			actorId: actor.id,
 			action: 'forum.post.report',
@@ -163,7 +181,7 @@ export async function reportPost(
 			details: {
 				threadId: thread.id,
 				reason,
-				...(repeat && { was: repeat.was, reopened: repeat.reopened })
+				...repeatDetails(repeat)
 			}
 		});
 
@@ -174,7 +192,7 @@ export async function reportPost(
 						thread,
 						authorUsername,
 						reporterId: actor.id,
-						note: repeat ? (repeat.set.note ?? '') : note
+						note: repeat ? repeat.alertNote : note
 					})
 				: null;
 
@@ -213,11 +231,12 @@ export async function reportPost(
 							});
 			}
 		}
-		return { reported: true, alerts: [noteAlert, alert], hidden, notifications: told };
+		return { reported: true, alerts: [noteAlert, alert], addedNote, hidden, notifications: told };
 	});
 
 	await announceForumWrite(db, {
 		alert: written.alerts,
+		alertNote: written.addedNote,
 		changed: written.hidden
 			? {
 					threadId: thread.id,
@@ -254,24 +273,6 @@ export function assertReportable(
 	if (seenBeforeHidden) return;
 	assertCanReadThread(actor, thread);
 	if (post.status !== 'published') throw new NotFoundError(POST_NOT_FOUND);
-}
-
-/** A repeat report of this post by this person: made "worried" if it now is (worried-repeat.ts). */
-async function worriedAgain(
-	tx: Pick<Database, 'select' | 'update'>,
-	actor: CurrentUser,
-	postId: number,
-	reason: ReportReason,
-	note: string
-): Promise<WorriedRepeat | null> {
-	if (reason !== 'worried') return null;
-	const mine = and(eq(forumReports.postId, postId), eq(forumReports.reporterId, actor.id));
-	const [earlier] = await tx.select().from(forumReports).where(mine).for('update');
-	if (!earlier) return null;
-	const alertOpen = await hasOpenWorriedAlert(tx, actor.id, { postId });
-	const repeat = worriedRepeat(earlier, note, alertOpen);
-	if (repeat) await tx.update(forumReports).set(repeat.set).where(mine);
-	return repeat;
 }
 
 /** What the report page shows about the post being reported: only one this person may report. */

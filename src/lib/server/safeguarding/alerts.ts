@@ -143,6 +143,63 @@ export async function raiseAlert(tx: Database, input: RaiseAlertInput, now = new
 	return { alertId: alert.id, notifications: stored, recipients: onDuty.map((u) => u.id) };
 }
 
+/** The open (or claimed) alert's note with what was added later; the whole of both is kept. */
+export const ADDED_LATER = ' — later: ';
+
+/**
+ * More from whoever raised an alert that is still open or claimed (a second "I'm worried about
+ * this person" from the same reporter): added to the alert's note, which is what staff read on
+ * it, audited on the alert, and, when someone has claimed it, a notification to them. Inside the
+ * caller's transaction; call `announceAlertNote` with the result after commit. Null when the
+ * alert is no longer open (resolved meanwhile): the caller raises a new one instead.
+ */
+export async function addAlertNote(
+	tx: Database,
+	alertId: number,
+	{ actorId, note, details }: { actorId: number; note: string; details?: Record<string, unknown> }
+) {
+	const [alert] = await tx
+		.update(safeguardingAlerts)
+		.set({
+			note: sql`case when coalesce(${safeguardingAlerts.note}, '') = '' then ${note}
+				else ${safeguardingAlerts.note} || ${ADDED_LATER} || ${note} end`
+		})
+		.where(
+			and(
+				eq(safeguardingAlerts.id, alertId),
+				inArray(safeguardingAlerts.status, ['open', 'claimed'])
+			)
+		)
+		.returning({
+			claimedById: safeguardingAlerts.claimedById,
+			subjectUsername: safeguardingAlerts.subjectUsername
+		});
+	if (!alert) return null;
+	await recordAudit(tx, {
+		actorId,
+		action: 'alert.note_added',
+		targetType: 'alert',
+		targetId: alertId,
+		details: { note, ...details }
+	});
+	const told =
+		alert.claimedById === null
+			? []
+			: await storeNotifications(tx, [alert.claimedById], {
+					kind: 'alert_note',
+					title: `New details on the alert about ${alert.subjectUsername ?? 'someone'}`,
+					link: alertLink(alertId)
+				});
+	return { alertId, notifications: told };
+}
+
+/** After commit: staff's alert lists refetch it, and whoever claimed it is told. */
+export function announceAlertNote(added: Awaited<ReturnType<typeof addAlertNote>>): void {
+	if (!added) return;
+	publisher().publish('staff', 'alert:changed', { id: added.alertId });
+	pushNotifications(added.notifications);
+}
+
 /** Where staff see an alert (also how an alert's notifications are found again). */
 export function alertLink(alertId: number): string {
 	return `/staff/alerts#alert-${alertId}`;
