@@ -6,54 +6,14 @@
  * are not safe shown help with the thanks; searching for a very common word.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, established, signIn, type Account } from './fixtures';
+import { test, expect, established, signIn } from './fixtures';
+import { actor, approvedConversation } from './forum-setup';
 import { violations, mainNav, waitUntilLive, signedInPage } from './page-helpers';
-import type { CurrentUser } from '../../src/lib/server/accounts/current-user';
-import type { Database } from '../../src/lib/server/db';
 import { createCategory } from '../../src/lib/server/forum/categories';
-import { createThread } from '../../src/lib/server/forum/create-thread';
 import { replyToThread } from '../../src/lib/server/forum/reply';
 import { approvePost } from '../../src/lib/server/moderation/held-posts';
 import { SEARCH_MATCH_LIMIT, SEARCH_MAX_PAGES } from '../../src/lib/forum';
 import { publishedReplies } from '../support/forum-posts';
-
-function actor(account: Account, roles: CurrentUser['roles']): CurrentUser {
-	return {
-		id: account.id,
-		username: account.username,
-		roles,
-		staff: roles.some((r) => r !== 'young_person'),
-		sessionVersion: 0,
-		mutedUntil: null
-	};
-}
-
-/**
- * A member's conversation, approved by a youth worker, as it would be after the review queue
- * (made through the services, so the test starts from a published member post).
- */
-async function approvedConversation(
-	db: Database,
-	author: Account,
-	worker: Account,
-	{
-		title,
-		body,
-		warning,
-		category = 'mental-health'
-	}: { title: string; body: string; warning?: string; category?: string }
-): Promise<string> {
-	const outcome = await createThread(db, actor(author, ['young_person']), {
-		categorySlug: category,
-		title,
-		body,
-		contentWarning: warning
-	});
-	if (outcome.status === 'blocked') throw new Error(outcome.message);
-	if (outcome.status === 'held')
-		await approvePost(db, actor(worker, ['youth_worker']), { postId: outcome.postId });
-	return `/forum/t/${outcome.threadId}`;
-}
 
 /** A youth worker starts a conversation from the forum, optionally with a content warning. */
 async function startConversation(

@@ -1,11 +1,13 @@
 /**
  * Safeguarding as staff live it: a youth worker on duty sees an alert arrive without reloading,
  * claims it and opens a case; a safeguarding lead records a referral and prints the chronology;
- * a young person who guesses a case address finds nothing there.
+ * what a worried member adds to an alert still open reaches whoever claimed it, live; a young
+ * person who guesses a case address finds nothing there.
  */
 import type { Page } from '@playwright/test';
 import { test, expect, signIn } from './fixtures';
-import { violations, mainNav, waitUntilLive } from './page-helpers';
+import { approvedConversation } from './forum-setup';
+import { violations, mainNav, waitUntilLive, signedInPage } from './page-helpers';
 
 // The header's alert count is shared by every test that raises alerts: run these one at a time.
 test.describe.configure({ mode: 'serial' });
@@ -195,6 +197,57 @@ test('a new alert shows an on-duty worker a banner on any page and marks the tab
 	await expect(
 		mainNav(page).getByRole('link', { name: 'Notifications', exact: true })
 	).toBeVisible();
+});
+
+test('what a worried member adds while their alert is open reaches the worker who claimed it, live', async ({
+	page,
+	browser,
+	makeAccount,
+	database
+}) => {
+	test.setTimeout(90_000);
+	const worker = await makeAccount({ roles: ['youth_worker'], prefix: 'worker' });
+	const author = await makeAccount({ prefix: 'author' });
+	const thread = await approvedConversation(database.db, author, worker, {
+		title: `Tired ${Date.now()}`,
+		body: 'I am so tired of everything, honestly.'
+	});
+	const reporter = await signedInPage(browser, await makeAccount({ prefix: 'reporter' }));
+	const worried = async (note: string) => {
+		await reporter.goto(thread);
+		await reporter
+			.getByRole('article', { name: `Post by ${author.username}` })
+			.getByRole('link', { name: `Report post by ${author.username}` })
+			.click();
+		await reporter
+			.getByRole('group', { name: 'What is wrong?' })
+			.getByLabel('I’m worried about this person')
+			.check();
+		await reporter.getByRole('textbox', { name: 'Anything else we should know?' }).fill(note);
+		await reporter.getByRole('button', { name: 'Send report' }).click();
+		await expect(reporter.getByRole('status').filter({ hasText: 'Thank you' })).toBeVisible();
+	};
+	await worried('they seem very low');
+
+	await signIn(page, worker);
+	await goOnDuty(page);
+	await page.goto('/staff/alerts');
+	const card = page.getByRole('article', { name: `About ${author.username}` });
+	await card.getByRole('button', { name: `Claim the alert about ${author.username}` }).click();
+	await expect(card).toContainText('Claimed by you');
+	await waitUntilLive(page);
+
+	await worried('they just said they have pills');
+	await expect(card).toContainText(
+		'Note: they seem very low — later: they just said they have pills'
+	);
+	await expect(card.getByText('New details', { exact: true })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'New details on the alert' })).toHaveText(
+		`New details on the alert about ${author.username}.`
+	);
+	await expect(page.getByRole('article', { name: `About ${author.username}` })).toHaveCount(1);
+	expect(await violations(page)).toEqual([]);
+	await reporter.context().close();
 });
 
 test('a worker plans a shift on the rota in UK time, and chooses to hear new alerts', async ({
