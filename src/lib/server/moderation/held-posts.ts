@@ -4,7 +4,7 @@
  * one (it goes live, its author hears) or hides it with a reason the author is told. Each action is
  * audited, and only one worker's action on a post takes effect.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CurrentUser } from '../accounts/current-user';
 import { recordAudit } from '../audit/record';
