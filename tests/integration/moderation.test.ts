@@ -123,6 +123,14 @@ async function reportUser(reported: CurrentUser, reporter: CurrentUser, note?: s
 		.values({ reportedUserId: reported.id, reporterId: reporter.id, reason: 'unkind', note });
 }
 
+/** The audit entries of one action on one thing, oldest first. */
+const audited = (action: string, targetId: number) =>
+	db
+		.select()
+		.from(auditLog)
+		.where(and(eq(auditLog.action, action), eq(auditLog.targetId, String(targetId))))
+		.orderBy(auditLog.id);
+
 const postRow = async (postId: number) =>
 	(await db.select().from(forumPosts).where(eq(forumPosts.id, postId)))[0];
 
@@ -292,15 +300,7 @@ describe('claims', () => {
 		expect(still.status).toBe('held');
 
 		await claimItem(db, colleague, { kind: 'post', itemId: postId, takeOver: true });
-		const [takeOver] = await db
-			.select()
-			.from(auditLog)
-			.where(
-				and(
-					eq(auditLog.action, 'moderation.claim.take_over'),
-					eq(auditLog.targetId, String(postId))
-				)
-			);
+		const [takeOver] = await audited('moderation.claim.take_over', postId);
 		expect(takeOver).toMatchObject({ actorId: colleague.id, details: { from: worker.id } });
 		expect(
 			await rejection(hideHeldPost(db, worker, { postId, reason: 'Not for here' }))
@@ -398,12 +398,7 @@ describe('actions on posts', () => {
 			status: 'held',
 			editedById: worker.id
 		});
-		const [audit] = await db
-			.select()
-			.from(auditLog)
-			.where(
-				and(eq(auditLog.action, 'forum.post.approve_edit'), eq(auditLog.targetId, String(postId)))
-			);
+		const [audit] = await audited('forum.post.approve_edit', postId);
 		expect(audit.details).toMatchObject({
 			before: 'Message me on insta @reallyme_22 for tips',
 			after: 'Message me here for **tips**'
@@ -464,12 +459,7 @@ describe('actions on posts', () => {
 		expect((await postRow(postId)).threadTitle).toBe('Talking to a friend helps');
 		const found = await searchPosts(db, { q: 'Jade', page: 1 });
 		expect(found.hits.map((h) => h.postId)).not.toContain(postId);
-		const [audit] = await db
-			.select()
-			.from(auditLog)
-			.where(
-				and(eq(auditLog.action, 'forum.post.approve_edit'), eq(auditLog.targetId, String(postId)))
-			);
+		const [audit] = await audited('forum.post.approve_edit', postId);
 		expect(audit.details).toMatchObject({
 			titleBefore: 'Call Jade on 07700 900123 she gets it',
 			titleAfter: 'Talking to a friend helps'
