@@ -20,6 +20,24 @@ test('@phone every page offers Get help now and Quick exit', async ({ page }) =>
 	}
 });
 
+test('@phone for someone not signed in, Join and Quick exit are full-size targets', async ({
+	page
+}) => {
+	await page.goto('/');
+	const header = page.getByRole('banner');
+	for (const link of [
+		header.getByRole('link', { name: 'Join', exact: true }),
+		header.getByRole('button', { name: 'Quick exit' })
+	]) {
+		const box = await link.boundingBox();
+		expect(box?.width, await link.innerText()).toBeGreaterThanOrEqual(44);
+		expect(box?.height, await link.innerText()).toBeGreaterThanOrEqual(44);
+	}
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+		page.viewportSize()!.width
+	);
+});
+
 test('@phone the help page lists Samaritans on 116 123 and says to call 999 in danger', async ({
 	page
 }) => {
